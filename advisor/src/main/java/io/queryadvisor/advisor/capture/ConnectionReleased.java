@@ -1,0 +1,12 @@
+package io.queryadvisor.advisor.capture;
+
+/**
+ * A logical connection was closed (returned to its pool): the end of a unit of work.
+ *
+ * @param connectionId   the id statements on this connection carried
+ * @param startNanos     when the connection was obtained
+ * @param heldNanos      how long the application held it
+ * @param statements     executions captured on it
+ */
+public record ConnectionReleased(long connectionId, long startNanos, long heldNanos, int statements) implements CaptureEvent {
+}

@@ -1,0 +1,171 @@
+package io.queryadvisor.advisor.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every configuration value, keyed by its dotted name ({@code dashboard.port},
+ * {@code rules.slow-query.threshold}), with where it came from.
+ *
+ * <p>Typed getters validate once, at start, and their errors name the property and its source,
+ * as HikariConfig does. Keys that nothing read are reported by {@link #unusedKeys()}, so a typo
+ * does not pass in silence.
+ */
+public final class Settings {
+
+    /** A value and where it came from ("agent argument", "system property -Dqueryadvisor.x", ...). */
+    public record Value(String value, String origin) {
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)?");
+
+    private final Map<String, Value> values;
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
+
+    private Settings(Map<String, Value> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static Settings of(Map<String, Value> values) {
+        return new Settings(values);
+    }
+
+    public static Settings empty() {
+        return new Settings(Map.of());
+    }
+
+    /** Plain key/value pairs, all from one origin; handy in tests. */
+    public static Settings fromStrings(Map<String, String> values, String origin) {
+        Map<String, Value> map = new LinkedHashMap<>();
+        values.forEach((k, v) -> map.put(k, new Value(v, origin)));
+        return new Settings(map);
+    }
+
+    public String string(String key, String defaultValue) {
+        Value v = lookup(key);
+        return v == null ? defaultValue : v.value();
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        Value v = lookup(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        switch (v.value().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1":
+                return true;
+            case "false", "no", "off", "0":
+                return false;
+            default:
+                throw invalid(key, v, "true or false");
+        }
+    }
+
+    public int integer(String key, int defaultValue, int min, int max) {
+        Value v = lookup(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v.value().trim().replace("_", ""));
+            if (n < min || n > max) {
+                throw invalid(key, v, "a whole number from " + min + " to " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "a whole number from " + min + " to " + max);
+        }
+    }
+
+    public double decimal(String key, double defaultValue, double min, double max) {
+        Value v = lookup(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            double d = Double.parseDouble(v.value().trim());
+            if (!(d >= min && d <= max)) {
+                throw invalid(key, v, "a number from " + min + " to " + max);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "a number from " + min + " to " + max);
+        }
+    }
+
+    /** A duration such as {@code 250ms}, {@code 2s}, {@code 1m}; a bare number means milliseconds. */
+    public Duration duration(String key, Duration defaultValue) {
+        Value v = lookup(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        Matcher m = DURATION.matcher(v.value().trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw invalid(key, v, "a duration such as 250ms, 2s or 1m");
+        }
+        double amount = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        double nanos = switch (unit) {
+            case "ns" -> amount;
+            case "us", "µs" -> amount * 1e3;
+            case "ms" -> amount * 1e6;
+            case "s" -> amount * 1e9;
+            case "m" -> amount * 60e9;
+            default -> amount * 3600e9;
+        };
+        return Duration.ofNanos((long) nanos);
+    }
+
+    /** A comma-separated list; blanks are dropped. */
+    public List<String> list(String key, List<String> defaultValue) {
+        Value v = lookup(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        List<String> items = new ArrayList<>();
+        for (String part : v.value().split(",")) {
+            if (!part.isBlank()) {
+                items.add(part.trim());
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** Whether a key was given at all. */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** Keys that were given but that no component asked for: most likely typos. */
+    public Set<String> unusedKeys() {
+        Set<String> unused = new TreeSet<>(values.keySet());
+        unused.removeAll(read);
+        return unused;
+    }
+
+    /** Where a key's value came from, for messages; {@code "default"} when not given. */
+    public String origin(String key) {
+        Value v = values.get(key);
+        return v == null ? "default" : v.origin();
+    }
+
+    private Value lookup(String key) {
+        read.add(key);
+        return values.get(key);
+    }
+
+    private static ConfigurationException invalid(String key, Value v, String expected) {
+        return new ConfigurationException("queryadvisor." + key + ": expected " + expected + ", got '" + v.value()
+                + "' (from " + v.origin() + ")");
+    }
+}

@@ -1,0 +1,93 @@
+package io.queryadvisor.advisor.stats;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.queryadvisor.advisor.capture.CaptureListener;
+import io.queryadvisor.advisor.capture.ObservedStatement;
+
+/**
+ * Per-fingerprint statistics, bounded in the number of fingerprints it keeps.
+ *
+ * <p>Written by the advisor's consumer thread, read by dashboard threads; both go through this
+ * object's monitor, which the application's threads never touch.
+ *
+ * <p>When a new fingerprint would exceed the bound, one is evicted: the one with the least total
+ * time among the {@value #EVICTION_CANDIDATES} least recently executed. A flood of one-off
+ * statements thus evicts its own kind, not the slow query that runs once an hour. Each eviction
+ * is counted and shown.
+ */
+public final class QueryStatistics implements CaptureListener {
+
+    private static final int EVICTION_CANDIDATES = 16;
+
+    private final int maxFingerprints;
+    private final int maxCallSites;
+    private final LinkedHashMap<String, FingerprintAccumulator> byId = new LinkedHashMap<>(256, 0.75f, true);
+    private long evicted;
+    private long observed;
+
+    public QueryStatistics(int maxFingerprints, int maxCallSitesPerFingerprint) {
+        if (maxFingerprints < 1) {
+            throw new IllegalArgumentException("maxFingerprints must be at least 1");
+        }
+        this.maxFingerprints = maxFingerprints;
+        this.maxCallSites = maxCallSitesPerFingerprint;
+    }
+
+    @Override
+    public synchronized void onStatement(ObservedStatement s) {
+        observed++;
+        FingerprintAccumulator acc = byId.get(s.fingerprint().id());
+        if (acc == null) {
+            if (byId.size() >= maxFingerprints) {
+                evictOne();
+            }
+            acc = new FingerprintAccumulator(s.fingerprint(), maxCallSites);
+            byId.put(s.fingerprint().id(), acc);
+        }
+        acc.record(s.event(), s.epochMillis());
+    }
+
+    /** Snapshots of every tracked fingerprint, most total time first. */
+    public synchronized List<QueryStats> snapshot() {
+        List<QueryStats> out = new ArrayList<>(byId.size());
+        for (FingerprintAccumulator acc : byId.values()) {
+            out.add(acc.snapshot());
+        }
+        out.sort((a, b) -> Double.compare(b.totalMillis(), a.totalMillis()));
+        return out;
+    }
+
+    public synchronized long evicted() {
+        return evicted;
+    }
+
+    public synchronized long observed() {
+        return observed;
+    }
+
+    public synchronized int size() {
+        return byId.size();
+    }
+
+    private void evictOne() {
+        Iterator<Map.Entry<String, FingerprintAccumulator>> it = byId.entrySet().iterator();
+        String victim = null;
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < EVICTION_CANDIDATES && it.hasNext(); i++) {
+            Map.Entry<String, FingerprintAccumulator> e = it.next();
+            if (e.getValue().totalNanos() < least) {
+                least = e.getValue().totalNanos();
+                victim = e.getKey();
+            }
+        }
+        if (victim != null) {
+            byId.remove(victim);
+            evicted++;
+        }
+    }
+}

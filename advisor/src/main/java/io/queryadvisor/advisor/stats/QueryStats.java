@@ -1,0 +1,32 @@
+package io.queryadvisor.advisor.stats;
+
+import java.util.List;
+
+import io.queryadvisor.advisor.fingerprint.StatementType;
+
+/**
+ * Everything measured about one fingerprint: a snapshot, safe to share and serialise.
+ * Times are in milliseconds; percentiles come from an HDR histogram (2 significant digits).
+ */
+public record QueryStats(
+        String fingerprintId,
+        String fingerprint,
+        StatementType type,
+        long count,
+        long errors,
+        double totalMillis,
+        double meanMillis,
+        double p50Millis,
+        double p95Millis,
+        double p99Millis,
+        double maxMillis,
+        long rows,
+        long batchedStatements,
+        List<CallSiteCount> callSites,
+        long firstSeenEpochMillis,
+        long lastSeenEpochMillis) {
+
+    public QueryStats {
+        callSites = List.copyOf(callSites);
+    }
+}
