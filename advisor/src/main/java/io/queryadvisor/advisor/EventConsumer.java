@@ -2,16 +2,16 @@ package io.queryadvisor.advisor;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.CaptureListener;
+import io.queryadvisor.advisor.capture.ChainListener;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
 import io.queryadvisor.advisor.capture.DatabaseIdentified;
 import io.queryadvisor.advisor.capture.ObservedStatement;
+import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
@@ -28,25 +28,19 @@ final class EventConsumer implements Runnable {
     private static final System.Logger LOG = System.getLogger("io.queryadvisor");
     private static final int DRAIN_LIMIT = 4_096;
     private static final long MAX_IDLE_MILLIS = 10;
-    private static final int FAILURES_BEFORE_DISABLING = 100;
 
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
-    private final List<CaptureListener> listeners;
-    private final boolean[] disabled;
-    private final int[] failures;
+    private final ChainListener listeners;
     private final long baseEpochMillis = System.currentTimeMillis();
     private final long baseNanos = System.nanoTime();
-    private final AtomicLong listenerFailures = new AtomicLong();
     private volatile long idleRounds;
     private volatile boolean running = true;
 
     EventConsumer(CaptureBuffer buffer, FingerprintCache fingerprints, List<CaptureListener> listeners) {
         this.buffer = buffer;
         this.fingerprints = fingerprints;
-        this.listeners = List.copyOf(listeners);
-        this.disabled = new boolean[listeners.size()];
-        this.failures = new int[listeners.size()];
+        this.listeners = new ChainListener(listeners);
     }
 
     @Override
@@ -75,7 +69,7 @@ final class EventConsumer implements Runnable {
     }
 
     long listenerFailures() {
-        return listenerFailures.get();
+        return listeners.failures();
     }
 
     private int drainOnce() {
@@ -91,41 +85,17 @@ final class EventConsumer implements Runnable {
     private void dispatch(CaptureEvent event) {
         if (event instanceof StatementExecuted e) {
             Fingerprint fp = fingerprints.fingerprint(e.sql());
-            ObservedStatement observed = new ObservedStatement(e, fp, toEpochMillis(e.startNanos()));
-            notifyListeners(l -> l.onStatement(observed));
+            listeners.onStatement(new ObservedStatement(e, fp, toEpochMillis(e.startNanos())));
         } else if (event instanceof ConnectionReleased r) {
-            notifyListeners(l -> l.onConnectionReleased(r));
+            listeners.onConnectionReleased(r);
+        } else if (event instanceof RequestCompleted r) {
+            listeners.onRequestCompleted(r);
         } else if (event instanceof DatabaseIdentified d) {
-            notifyListeners(l -> l.onDatabaseIdentified(d));
-        }
-    }
-
-    private void notifyListeners(Consumer<CaptureListener> call) {
-        for (int i = 0; i < listeners.size(); i++) {
-            if (!disabled[i]) {
-                try {
-                    call.accept(listeners.get(i));
-                } catch (RuntimeException ex) {
-                    failed(i, ex);
-                }
-            }
+            listeners.onDatabaseIdentified(d);
         }
     }
 
     long toEpochMillis(long nanos) {
         return baseEpochMillis + (nanos - baseNanos) / 1_000_000;
-    }
-
-    private void failed(int listener, RuntimeException e) {
-        listenerFailures.incrementAndGet();
-        String name = listeners.get(listener).getClass().getSimpleName();
-        if (failures[listener]++ == 0) {
-            LOG.log(System.Logger.Level.WARNING, "Query Advisor: " + name + " failed; it keeps running, later failures are only counted", e);
-        }
-        if (failures[listener] >= FAILURES_BEFORE_DISABLING) {
-            disabled[listener] = true;
-            LOG.log(System.Logger.Level.ERROR, "Query Advisor: " + name + " failed " + FAILURES_BEFORE_DISABLING
-                    + " times and is now disabled; the rest of the advisor goes on");
-        }
     }
 }

@@ -15,6 +15,10 @@ public interface CaptureListener {
     default void onConnectionReleased(ConnectionReleased released) {
     }
 
+    /** An incoming request that ran statements finished: its unit of work is over. */
+    default void onRequestCompleted(RequestCompleted request) {
+    }
+
     /** A data source told what database it talks to. */
     default void onDatabaseIdentified(DatabaseIdentified database) {
     }

@@ -1,0 +1,90 @@
+package io.queryadvisor.advisor.capture;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Passes each event to several listeners in order, isolating their failures: a listener that
+ * throws is logged once, counted, and after {@value #FAILURES_BEFORE_DISABLING} failures switched
+ * off, saying so; the others never notice. (datasource-proxy's {@code ChainListener}, made safe.)
+ */
+public final class ChainListener implements CaptureListener {
+
+    private static final System.Logger LOG = System.getLogger("io.queryadvisor");
+    static final int FAILURES_BEFORE_DISABLING = 100;
+
+    private final List<? extends CaptureListener> listeners;
+    private final int[] failures;
+    private final AtomicLong totalFailures = new AtomicLong();
+
+    public ChainListener(List<? extends CaptureListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+        this.failures = new int[listeners.size()];
+    }
+
+    @Override
+    public void onStatement(ObservedStatement statement) {
+        each(l -> l.onStatement(statement));
+    }
+
+    @Override
+    public void onConnectionReleased(ConnectionReleased released) {
+        each(l -> l.onConnectionReleased(released));
+    }
+
+    @Override
+    public void onRequestCompleted(RequestCompleted request) {
+        each(l -> l.onRequestCompleted(request));
+    }
+
+    @Override
+    public void onDatabaseIdentified(DatabaseIdentified database) {
+        each(l -> l.onDatabaseIdentified(database));
+    }
+
+    /** Exceptions thrown by listeners so far. */
+    public long failures() {
+        return totalFailures.get();
+    }
+
+    /** Whether the listener at {@code index} has been switched off after repeated failures. */
+    public boolean disabled(int index) {
+        return failures[index] >= FAILURES_BEFORE_DISABLING;
+    }
+
+    private void each(Consumer<CaptureListener> call) {
+        for (int i = 0; i < listeners.size(); i++) {
+            if (disabled(i)) {
+                continue;
+            }
+            try {
+                call.accept(listeners.get(i));
+            } catch (RuntimeException | LinkageError e) {
+                failed(i, e);
+            }
+        }
+    }
+
+    private void failed(int index, Throwable e) {
+        totalFailures.incrementAndGet();
+        String name = nameOf(listeners.get(index));
+        if (failures[index]++ == 0) {
+            LOG.log(System.Logger.Level.WARNING, "Query Advisor: " + name
+                    + " failed; it keeps running, later failures are only counted", e);
+        }
+        if (failures[index] == FAILURES_BEFORE_DISABLING) {
+            LOG.log(System.Logger.Level.ERROR, "Query Advisor: " + name + " failed " + FAILURES_BEFORE_DISABLING
+                    + " times and is now switched off; the rest of the advisor goes on");
+        }
+    }
+
+    private static String nameOf(CaptureListener listener) {
+        return listener instanceof Named n ? n.name() : listener.getClass().getSimpleName();
+    }
+
+    /** A listener that names itself in failure messages (rules give their id). */
+    public interface Named {
+        String name();
+    }
+}

@@ -1,0 +1,20 @@
+package io.queryadvisor.advisor.report;
+
+import java.util.List;
+
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.stats.CaptureHealth;
+import io.queryadvisor.advisor.stats.QueryStats;
+
+/**
+ * Everything the advisor knows at one moment, in the shape every report format renders.
+ * The JSON report is this record serialised; its shape is documented in the README.
+ */
+public record Report(String generatedAt, ApplicationInfo application, List<QueryStats> queries,
+                     List<Recommendation> recommendations, CaptureHealth capture) {
+
+    public Report {
+        queries = List.copyOf(queries);
+        recommendations = List.copyOf(recommendations);
+    }
+}

@@ -1,0 +1,40 @@
+package io.queryadvisor.advisor.rules;
+
+import java.time.Duration;
+
+import io.queryadvisor.advisor.config.Settings;
+
+/**
+ * One rule's view of the configuration: {@code threshold} here reads
+ * {@code queryadvisor.rules.<rule-id>.threshold} (or its environment-variable / agent-argument form).
+ */
+public final class RuleSettings {
+
+    private final Settings settings;
+    private final String prefix;
+
+    public RuleSettings(Settings settings, String ruleId) {
+        this.settings = settings;
+        this.prefix = "rules." + ruleId + ".";
+    }
+
+    public static RuleSettings defaults(String ruleId) {
+        return new RuleSettings(Settings.empty(), ruleId);
+    }
+
+    public int integer(String key, int defaultValue, int min, int max) {
+        return settings.integer(prefix + key, defaultValue, min, max);
+    }
+
+    public double decimal(String key, double defaultValue, double min, double max) {
+        return settings.decimal(prefix + key, defaultValue, min, max);
+    }
+
+    public Duration duration(String key, Duration defaultValue) {
+        return settings.duration(prefix + key, defaultValue);
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        return settings.bool(prefix + key, defaultValue);
+    }
+}
