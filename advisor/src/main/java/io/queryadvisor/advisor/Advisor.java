@@ -1,6 +1,7 @@
 package io.queryadvisor.advisor;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -9,6 +10,13 @@ import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
+import io.queryadvisor.advisor.report.ApplicationInfo;
+import io.queryadvisor.advisor.report.DatabaseRecorder;
+import io.queryadvisor.advisor.report.Report;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleEngine;
+import io.queryadvisor.advisor.rules.RuleRegistry;
 import io.queryadvisor.advisor.stats.CaptureHealth;
 import io.queryadvisor.advisor.stats.QueryStatistics;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
@@ -25,6 +33,9 @@ public final class Advisor implements AutoCloseable {
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
     private final QueryStatistics statistics;
+    private final RuleEngine rules;
+    private final DatabaseRecorder databases = new DatabaseRecorder();
+    private final String applicationName;
     private final EventConsumer consumer;
     private final Thread thread;
 
@@ -32,8 +43,12 @@ public final class Advisor implements AutoCloseable {
         this.buffer = new CaptureBuffer(config.bufferCapacity());
         this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
+        this.rules = new RuleEngine(RuleRegistry.enabledRules(config.settings()));
+        this.applicationName = config.applicationName();
         List<CaptureListener> listeners = new ArrayList<>();
         listeners.add(statistics);
+        listeners.add(databases);
+        listeners.add(rules);
         listeners.addAll(extraListeners);
         this.consumer = new EventConsumer(buffer, fingerprints, listeners);
         this.thread = new Thread(consumer, "query-advisor-consumer");
@@ -60,6 +75,26 @@ public final class Advisor implements AutoCloseable {
     /** The statistics of every fingerprint so far, most total time first. */
     public WorkloadSnapshot snapshot() {
         return new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health());
+    }
+
+    /** Every enabled rule's findings on the workload so far, most severe and costly first. */
+    public List<Recommendation> recommendations() {
+        return rules.recommend(snapshot());
+    }
+
+    /** Statistics and findings together, as every report format renders them. */
+    public Report report() {
+        WorkloadSnapshot workload = snapshot();
+        ApplicationInfo application = new ApplicationInfo(applicationName,
+                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
+                databases.databases());
+        return new Report(Instant.ofEpochMilli(workload.takenAtEpochMillis()).toString(), application,
+                workload.queries(), rules.recommend(workload), workload.health());
+    }
+
+    /** The rules this advisor runs. */
+    public List<Rule> rules() {
+        return rules.rules();
     }
 
     public CaptureHealth health() {

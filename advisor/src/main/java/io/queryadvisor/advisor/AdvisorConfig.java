@@ -9,8 +9,11 @@ import io.queryadvisor.advisor.config.Settings;
  * @param maxFingerprints        distinct fingerprints with statistics; more are evicted and counted
  * @param fingerprintCacheSize   distinct SQL texts whose fingerprint is cached
  * @param maxCallSitesPerQuery   call sites kept per fingerprint; the rest are counted together
+ * @param applicationName        the name reports give the application
+ * @param settings               everything configured, for the rules' own settings
  */
-public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerprintCacheSize, int maxCallSitesPerQuery) {
+public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerprintCacheSize, int maxCallSitesPerQuery,
+                            String applicationName, Settings settings) {
 
     public static AdvisorConfig defaults() {
         return from(Settings.empty());
@@ -21,6 +24,19 @@ public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerp
                 s.integer("capture.bufferSize", 65_536, 1_024, 16_777_216),
                 s.integer("advisor.maxFingerprints", 2_000, 10, 1_000_000),
                 s.integer("advisor.fingerprintCacheSize", 10_000, 10, 1_000_000),
-                s.integer("advisor.maxCallSitesPerQuery", 16, 1, 1_000));
+                s.integer("advisor.maxCallSitesPerQuery", 16, 1, 1_000),
+                s.string("application.name", defaultApplicationName()),
+                s);
+    }
+
+    /** The main class, as the JVM was started ({@code sun.java.command}), else "application". */
+    static String defaultApplicationName() {
+        String command = System.getProperty("sun.java.command", "").trim();
+        if (command.isEmpty()) {
+            return "application";
+        }
+        String main = command.split("\\s+", 2)[0];
+        int slash = Math.max(main.lastIndexOf('/'), main.lastIndexOf('\\'));
+        return slash >= 0 ? main.substring(slash + 1) : main;
     }
 }
