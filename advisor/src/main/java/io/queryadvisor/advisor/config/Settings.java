@@ -17,14 +17,25 @@ import java.util.regex.Pattern;
  * Every configuration value, keyed by its dotted name ({@code dashboard.port},
  * {@code rules.slow-query.threshold}), with where it came from.
  *
+ * <p>Keys match whatever their spelling: {@code dashboard.port}, {@code DASHBOARD_PORT} and
+ * {@code dashboardPort} are one key (case, dots, dashes and underscores are ignored), so that an
+ * environment variable {@code QUERYADVISOR_RULES_SLOW_QUERY_THRESHOLD} sets
+ * {@code rules.slow-query.threshold}.
+ *
  * <p>Typed getters validate once, at start, and their errors name the property and its source,
  * as HikariConfig does. Keys that nothing read are reported by {@link #unusedKeys()}, so a typo
  * does not pass in silence.
  */
 public final class Settings {
 
-    /** A value and where it came from ("agent argument", "system property -Dqueryadvisor.x", ...). */
-    public record Value(String value, String origin) {
+    /**
+     * A value and where it came from.
+     *
+     * @param key    the key as the user spelled it
+     * @param value  the value
+     * @param origin "agent argument", "system property queryadvisor.x", ...
+     */
+    public record Value(String key, String value, String origin) {
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)?");
@@ -36,8 +47,25 @@ public final class Settings {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    public static Settings of(Map<String, Value> values) {
-        return new Settings(values);
+    /** Settings from values in increasing precedence: a later value for the same key wins. */
+    public static Settings of(List<Value> values) {
+        Map<String, Value> map = new LinkedHashMap<>();
+        for (Value v : values) {
+            map.put(canonical(v.key()), v);
+        }
+        return new Settings(map);
+    }
+
+    /** The form keys are compared in: lower case, without dots, dashes and underscores. */
+    public static String canonical(String key) {
+        StringBuilder b = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '.' && c != '-' && c != '_') {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
     }
 
     public static Settings empty() {
@@ -46,9 +74,9 @@ public final class Settings {
 
     /** Plain key/value pairs, all from one origin; handy in tests. */
     public static Settings fromStrings(Map<String, String> values, String origin) {
-        Map<String, Value> map = new LinkedHashMap<>();
-        values.forEach((k, v) -> map.put(k, new Value(v, origin)));
-        return new Settings(map);
+        List<Value> list = new ArrayList<>();
+        values.forEach((k, v) -> list.add(new Value(k, v, origin)));
+        return of(list);
     }
 
     public String string(String key, String defaultValue) {
@@ -143,25 +171,30 @@ public final class Settings {
 
     /** Whether a key was given at all. */
     public boolean has(String key) {
-        return values.containsKey(key);
+        return values.containsKey(canonical(key));
     }
 
-    /** Keys that were given but that no component asked for: most likely typos. */
+    /** Keys (as the user spelled them) that were given but that no component asked for: most likely typos. */
     public Set<String> unusedKeys() {
-        Set<String> unused = new TreeSet<>(values.keySet());
-        unused.removeAll(read);
+        Set<String> unused = new TreeSet<>();
+        values.forEach((canonicalKey, v) -> {
+            if (!read.contains(canonicalKey)) {
+                unused.add(v.key() + " (from " + v.origin() + ")");
+            }
+        });
         return unused;
     }
 
     /** Where a key's value came from, for messages; {@code "default"} when not given. */
     public String origin(String key) {
-        Value v = values.get(key);
+        Value v = values.get(canonical(key));
         return v == null ? "default" : v.origin();
     }
 
     private Value lookup(String key) {
-        read.add(key);
-        return values.get(key);
+        String canonicalKey = canonical(key);
+        read.add(canonicalKey);
+        return values.get(canonicalKey);
     }
 
     private static ConfigurationException invalid(String key, Value v, String expected) {

@@ -1,0 +1,75 @@
+package io.queryadvisor.agent.capture;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.queryadvisor.advisor.capture.CallSite;
+
+/**
+ * Decides which executions pay for a stack walk to find their call site, and walks.
+ *
+ * <p>A walk costs microseconds, several times the whole capture budget, so it cannot run on
+ * every statement. Each distinct SQL text gets a call site on its first {@code firstN}
+ * executions (every loop, every code path that runs it early is seen), then on one execution in
+ * {@code every}; and every execution slower than {@code slowerThanNanos} gets one, since its
+ * cost dwarfs the walk's. What does not get a call site carries {@code null}.
+ *
+ * <p>The per-text counters live in a map bounded to {@code maxTexts}; past that, texts not yet in
+ * it (typically SQL with inlined literals, unique every time) are sampled one in {@code every}
+ * by a per-thread counter, so a flood of distinct SQL cannot grow memory.
+ */
+public final class CallSiteSampler {
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final int MAX_DEPTH = 64;
+
+    private final CallSiteFilter filter;
+    private final int firstN;
+    private final int every;
+    private final long slowerThanNanos;
+    private final int maxTexts;
+    private final ConcurrentHashMap<String, int[]> executionsByText = new ConcurrentHashMap<>();
+
+    public CallSiteSampler(CallSiteFilter filter, int firstN, int every, long slowerThanNanos, int maxTexts) {
+        this.filter = filter;
+        this.firstN = firstN;
+        this.every = Math.max(1, every);
+        this.slowerThanNanos = slowerThanNanos;
+        this.maxTexts = maxTexts;
+    }
+
+    /** The call site of the running execution of {@code sql}, or {@code null} when not sampled. */
+    public CallSite sample(String sql, long durationNanos) {
+        if (durationNanos >= slowerThanNanos || shouldSample(sql)) {
+            return walk();
+        }
+        return null;
+    }
+
+    private boolean shouldSample(String sql) {
+        int[] n = executionsByText.get(sql);
+        if (n == null) {
+            if (executionsByText.size() >= maxTexts) {
+                return CaptureContext.current().untrackedExecutions++ % every == 0;
+            }
+            n = executionsByText.computeIfAbsent(sql, k -> new int[1]);
+        }
+        // A racy increment: two threads may count one execution once. Sampling tolerates it.
+        int seen = n[0]++;
+        return seen < firstN || seen % every == 0;
+    }
+
+    /** The first application frame on the current stack, or {@link CallSite#UNKNOWN}. */
+    public CallSite walk() {
+        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
+                .limit(MAX_DEPTH)
+                .filter(f -> filter.isApplicationFrame(f.getClassName()))
+                .findFirst());
+        return frame.map(CallSite::of).orElse(CallSite.UNKNOWN);
+    }
+
+    /** Distinct SQL texts being counted. */
+    public int textsTracked() {
+        return executionsByText.size();
+    }
+}

@@ -1,0 +1,39 @@
+package io.queryadvisor.agent.capture;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.queryadvisor.advisor.config.Settings;
+
+/**
+ * How the capture layer behaves on the application's threads.
+ *
+ * @param enabled                  capture at all ({@code capture.enabled})
+ * @param callSiteFirstN           executions of each SQL text that always get a call site
+ * @param callSiteEvery            after those, one execution in this many gets one
+ * @param callSiteSlowerThan       executions at least this slow always get one
+ * @param callSiteMaxTexts         SQL texts the sampler counts individually
+ * @param callSiteExclude          extra package prefixes that are not application code
+ */
+public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEvery, Duration callSiteSlowerThan,
+                            int callSiteMaxTexts, List<String> callSiteExclude) {
+
+    public static CaptureConfig from(Settings s) {
+        return new CaptureConfig(
+                s.bool("capture.enabled", true),
+                s.integer("callSite.firstN", 32, 0, 1_000_000),
+                s.integer("callSite.every", 64, 1, 1_000_000),
+                s.duration("callSite.slowerThan", Duration.ofMillis(50)),
+                s.integer("callSite.maxTexts", 10_000, 0, 1_000_000),
+                s.list("callSite.exclude", List.of()));
+    }
+
+    public static CaptureConfig defaults() {
+        return from(Settings.empty());
+    }
+
+    CallSiteSampler newSampler() {
+        return new CallSiteSampler(new CallSiteFilter(callSiteExclude), callSiteFirstN, callSiteEvery,
+                callSiteSlowerThan.toNanos(), callSiteMaxTexts);
+    }
+}

@@ -1,0 +1,39 @@
+package io.queryadvisor.agent.capture;
+
+import io.queryadvisor.advisor.capture.RequestInfo;
+
+/**
+ * What the capture layer needs to remember per application thread. One {@link ThreadLocal}
+ * lookup per intercepted call gives all of it; fields are plain because only the owning thread
+ * touches them.
+ */
+public final class CaptureContext {
+
+    private static final ThreadLocal<CaptureContext> CURRENT = ThreadLocal.withInitial(CaptureContext::new);
+
+    /** Nesting depth of DataSource#getConnection / Driver#connect calls on this thread. */
+    public int connectDepth;
+
+    /** A Driver#connect ran inside the outermost getConnection: a physical connection was made. */
+    public boolean physicalConnectionMade;
+
+    /**
+     * True while a capturing statement executes on this thread. A capturing statement reached
+     * from inside another one (an application's own DataSource proxy stacked on a pool we also
+     * see) passes straight through, so that each statement is counted exactly once.
+     */
+    public boolean executing;
+
+    /** The incoming request this thread is serving, if a servlet entry point said so. */
+    public RequestInfo request;
+
+    /** Executions of SQL texts the call-site sampler had no room to track, for 1-in-N sampling. */
+    public int untrackedExecutions;
+
+    private CaptureContext() {
+    }
+
+    public static CaptureContext current() {
+        return CURRENT.get();
+    }
+}
