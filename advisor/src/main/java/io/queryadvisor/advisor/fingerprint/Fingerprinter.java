@@ -3,22 +3,144 @@ package io.queryadvisor.advisor.fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
-/** PLACEHOLDER until the JSqlParser fingerprinter lands: whitespace-normalised text only. */
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * Turns SQL text into its {@link Fingerprint}: the statement's shape with literals and binds as
+ * {@code ?}, lists folded, keywords upper case and names as written, plus its type and the
+ * {@link SqlFacts} rules need.
+ *
+ * <p>Each statement of the text is parsed with JSqlParser and written back by a masking
+ * deparser; what JSqlParser cannot parse (vendor syntax, pgjdbc's {@code ??}, {@code $1} binds,
+ * garbage) is normalised from tokens by the same rules and marked {@code parsed=false}. Several
+ * statements in one text are fingerprinted one by one and joined with {@code "; "}.
+ *
+ * <p>Stateless and thread-safe. {@link #fingerprint} never throws: the advisor must survive any
+ * text an application sends to its database.
+ */
 public final class Fingerprinter {
 
+    /**
+     * Longer texts go straight to the token fallback. JSqlParser's cost grows faster than the
+     * length on some inputs, and generated SQL (huge IN lists, bulk inserts) is where such texts
+     * come from; 20k characters is far above hand-written statements.
+     */
+    static final int DEFAULT_MAX_PARSED_LENGTH = 20_000;
+
+    private static final Fingerprint EMPTY = new Fingerprint(idOf(""), "", StatementType.OTHER, false, SqlFacts.NONE);
+
+    private final int maxParsedLength;
+
+    public Fingerprinter() {
+        this(DEFAULT_MAX_PARSED_LENGTH);
+    }
+
+    Fingerprinter(int maxParsedLength) {
+        this.maxParsedLength = maxParsedLength;
+    }
+
     public Fingerprint fingerprint(String sql) {
-        String text = sql.trim().replaceAll("\\s+", " ");
-        String first = text.isEmpty() ? "" : text.split(" ", 2)[0].toUpperCase(Locale.ROOT);
-        StatementType type;
-        try {
-            type = StatementType.valueOf(first);
-        } catch (IllegalArgumentException e) {
-            type = StatementType.OTHER;
+        if (sql == null) {
+            return EMPTY;
         }
-        return new Fingerprint(idOf(text), text, type, false, SqlFacts.NONE);
+        try {
+            return fingerprintText(sql);
+        } catch (RuntimeException | Error e) {
+            // Every step above handles its own failures; this is the net for a bug of ours, so that
+            // it costs one poorly normalised fingerprint instead of the advisor's consumer thread.
+            String text = sql.strip().replaceAll("\\s+", " ");
+            return new Fingerprint(idOf(text), text, StatementType.OTHER, false, SqlFacts.NONE);
+        }
+    }
+
+    private Fingerprint fingerprintText(String sql) {
+        List<SqlToken> tokens = SqlLexer.tokenize(sql);
+        boolean parse = sql.length() <= maxParsedLength;
+        List<Part> parts = new ArrayList<>(1);
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i == tokens.size() || tokens.get(i).isSymbol(";")) {
+                if (i > start) {
+                    List<SqlToken> statement = tokens.subList(start, i);
+                    parts.add(parse ? parsed(sql, statement) : fallback(statement));
+                }
+                start = i + 1;
+            }
+        }
+        return combine(parts);
+    }
+
+    /** One statement through JSqlParser; the fallback if it cannot parse it. */
+    private static Part parsed(String sql, List<SqlToken> tokens) {
+        String text = sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
+        Statement statement = StatementParser.parse(text);
+        if (statement == null) {
+            return fallback(tokens);
+        }
+        StatementType type = StatementTypes.of(statement);
+        MaskedText masked = StatementMasker.handles(statement)
+                ? StatementMasker.maskOr(statement, tokens)
+                : TokenRenderer.render(tokens, maskLiterals(type));
+        SqlFacts facts;
+        try {
+            facts = TreeFacts.collect(statement, masked.literals());
+        } catch (RuntimeException | StackOverflowError e) {
+            // TablesNamesFinder refuses some statement kinds (CREATE INDEX, SET, EXECUTE...)
+            facts = TokenFacts.collect(tokens, masked.literals());
+        }
+        return new Part(masked.text(), type, true, facts);
+    }
+
+    private static Part fallback(List<SqlToken> tokens) {
+        StatementType type = StatementTypes.of(tokens);
+        MaskedText masked = TokenRenderer.render(tokens, maskLiterals(type));
+        return new Part(masked.text(), type, false, TokenFacts.collect(tokens, masked.literals()));
+    }
+
+    /**
+     * DDL keeps its literals: {@code DEFAULT 0} and {@code varchar(255)} are the schema, not
+     * parameters, and an application runs few distinct DDL texts.
+     */
+    private static boolean maskLiterals(StatementType type) {
+        return type != StatementType.DDL;
+    }
+
+    private static Fingerprint combine(List<Part> parts) {
+        if (parts.isEmpty()) {
+            return EMPTY;
+        }
+        if (parts.size() == 1) {
+            Part part = parts.get(0);
+            return new Fingerprint(idOf(part.text()), part.text(), part.type(), part.parsed(), part.facts());
+        }
+        List<String> texts = new ArrayList<>(parts.size());
+        boolean parsed = true;
+        boolean selectStar = false;
+        Set<String> starTargets = new LinkedHashSet<>();
+        Set<String> tables = new LinkedHashSet<>();
+        int literals = 0;
+        boolean hasLimit = false;
+        boolean hasOffset = false;
+        for (Part part : parts) {
+            texts.add(part.text());
+            parsed &= part.parsed();
+            SqlFacts facts = part.facts();
+            selectStar |= facts.selectStar();
+            starTargets.addAll(facts.starTargets());
+            tables.addAll(facts.tables());
+            literals += facts.literals();
+            hasLimit |= facts.hasLimit();
+            hasOffset |= facts.hasOffset();
+        }
+        String text = String.join("; ", texts);
+        SqlFacts facts = new SqlFacts(selectStar, List.copyOf(starTargets), List.copyOf(tables), literals, hasLimit, hasOffset);
+        return new Fingerprint(idOf(text), text, parts.get(0).type(), parsed, facts);
     }
 
     static String idOf(String text) {
@@ -28,5 +150,9 @@ public final class Fingerprinter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The fingerprint of one statement of a text, before the statements are joined. */
+    private record Part(String text, StatementType type, boolean parsed, SqlFacts facts) {
     }
 }

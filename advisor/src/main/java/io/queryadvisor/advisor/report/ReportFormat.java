@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 
 /** The report formats, with their file extension and media type. */
 public enum ReportFormat {
-    JSON("json", "application/json; charset=utf-8", () -> { throw new UnsupportedOperationException("JSON writer not yet built"); }),
-    MARKDOWN("md", "text/markdown; charset=utf-8", () -> { throw new UnsupportedOperationException("Markdown writer not yet built"); }),
-    HTML("html", "text/html; charset=utf-8", () -> { throw new UnsupportedOperationException("HTML writer not yet built"); });
+    JSON("json", "application/json; charset=utf-8", JsonReportWriter::new),
+    MARKDOWN("md", "text/markdown; charset=utf-8", MarkdownReportWriter::new),
+    HTML("html", "text/html; charset=utf-8", HtmlReportWriter::new);
 
     private final String extension;
     private final String mediaType;
@@ -42,13 +42,15 @@ public enum ReportFormat {
         };
     }
 
-    /** The format a file name asks for by its extension ({@code report.html} → HTML). */
+    /** The format a file name (or path) asks for by its extension ({@code report.html} → HTML). */
     public static ReportFormat forFileName(String fileName) {
-        int dot = fileName.lastIndexOf('.');
+        // Only the last path element counts: a dot in a directory name ("build.d/report") is no extension.
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
         if (dot < 0) {
             throw new IllegalArgumentException("cannot tell the report format of '" + fileName
                     + "': end its name with .json, .md or .html");
         }
-        return parse(fileName.substring(dot + 1));
+        return parse(name.substring(dot + 1));
     }
 }

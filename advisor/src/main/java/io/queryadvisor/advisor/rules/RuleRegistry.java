@@ -19,6 +19,9 @@ public final class RuleRegistry {
 
     // Register new rules here: one line each.
     private static final List<Entry> ALL = List.of(
+            new Entry("slow-query", SlowQueryRule::new),
+            new Entry("select-star", SelectStarRule::new),
+            new Entry("n-plus-one", NPlusOneRule::new)
     );
 
     private RuleRegistry() {

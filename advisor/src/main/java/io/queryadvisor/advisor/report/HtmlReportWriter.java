@@ -1,0 +1,158 @@
+package io.queryadvisor.advisor.report;
+
+import static io.queryadvisor.advisor.report.HtmlText.escape;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Suggestion;
+import io.queryadvisor.advisor.stats.QueryStats;
+
+/**
+ * The report as one self-contained HTML page: inline CSS, no script, no external resource, so it
+ * opens offline from a CI artifact and prints. Findings are {@code <details>} elements, open by
+ * default, that a reader can fold without any JavaScript. Every dynamic string is escaped.
+ */
+public final class HtmlReportWriter implements ReportWriter {
+
+    private static final String[] QUERY_COLUMNS = {"Count", "Total ms", "Mean ms", "p95 ms", "Max ms", "Rows"};
+
+    @Override
+    public void write(Report report, OutputStream out) throws IOException {
+        ReportView view = new ReportView(report);
+        StringBuilder html = new StringBuilder(16384);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(view.title())).append("</title>\n")
+                .append("<style>\n").append(HtmlStyle.CSS).append("</style>\n</head>\n<body>\n");
+        header(view, html);
+        summary(view, html);
+        findings(view, html);
+        topQueries(view, html);
+        html.append("</body>\n</html>\n");
+        out.write(html.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void header(ReportView view, StringBuilder html) {
+        html.append("<header>\n<h1>").append(escape(view.title())).append("</h1>\n")
+                .append("<p class=\"meta\">").append(escape(view.subtitle())).append("</p>\n");
+        List<String> databases = view.databases();
+        if (!databases.isEmpty()) {
+            html.append("<p class=\"meta\">Databases:</p>\n");
+            list(databases, false, html);
+        }
+        html.append("</header>\n");
+    }
+
+    private static void summary(ReportView view, StringBuilder html) {
+        html.append("<section id=\"summary\">\n<h2>Summary</h2>\n<ul>\n");
+        view.summary().forEach(f -> html.append("<li><strong>").append(escape(f.label())).append(":</strong> ")
+                .append(escape(f.value())).append("</li>\n"));
+        html.append("</ul>\n</section>\n");
+    }
+
+    private static void findings(ReportView view, StringBuilder html) {
+        html.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
+        if (view.findings().isEmpty()) {
+            html.append("<p>No findings.</p>\n");
+        }
+        int n = 0;
+        for (Recommendation r : view.findings()) {
+            finding(++n, r, html);
+        }
+        html.append("</section>\n");
+    }
+
+    private static void finding(int n, Recommendation r, StringBuilder html) {
+        String severity = escape(r.severity().label());
+        html.append("<details class=\"finding ").append(severity).append("\" open>\n<summary>")
+                .append(n).append(". <span class=\"badge ").append(severity).append("\">")
+                .append(escape(ReportView.severityTag(r))).append("</span> ")
+                .append(escape(r.title())).append("</summary>\n");
+        html.append("<p class=\"facts\">Rule <code>").append(escape(r.rule())).append("</code> · impact ")
+                .append(escape(Figures.millis(r.impactMillis()))).append(" ms");
+        if (r.fingerprintId() != null) {
+            html.append(" · fingerprint <code>").append(escape(r.fingerprintId())).append("</code>");
+        }
+        html.append("</p>\n");
+        evidence(r.evidence(), html);
+        if (!r.callSites().isEmpty()) {
+            html.append("<h3>Call sites</h3>\n");
+            list(r.callSites(), true, html);
+        }
+        String sql = ReportView.exampleSql(r);
+        if (sql != null) {
+            html.append("<h3>Example SQL</h3>\n");
+            codeBlock(sql, "sql", html);
+        }
+        suggestion(r.suggestion(), html);
+        html.append("</details>\n");
+    }
+
+    private static void evidence(Map<String, Object> evidence, StringBuilder html) {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        html.append("<table class=\"evidence\">\n<thead><tr><th>Evidence</th><th class=\"num\">Value</th></tr></thead>\n<tbody>\n");
+        evidence.forEach((name, value) -> html.append("<tr><td>").append(escape(name)).append("</td><td class=\"num\">")
+                .append(escape(Figures.value(value))).append("</td></tr>\n"));
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void suggestion(Suggestion s, StringBuilder html) {
+        if (s == null) {
+            return;
+        }
+        html.append("<h3>Suggestion</h3>\n<p>").append(escape(s.text())).append("</p>\n");
+        if (s.code() != null && !s.code().isBlank()) {
+            codeBlock(s.code(), s.codeLanguage(), html);
+        }
+    }
+
+    private static void topQueries(ReportView view, StringBuilder html) {
+        html.append("<section id=\"top-queries\">\n<h2>Top queries</h2>\n");
+        List<QueryStats> top = view.topQueries();
+        if (top.isEmpty()) {
+            html.append("<p>No statements captured.</p>\n</section>\n");
+            return;
+        }
+        html.append("<p class=\"caption\">").append(escape(view.topQueriesCaption())).append("</p>\n");
+        html.append("<table class=\"queries\">\n<thead><tr><th class=\"num\">#</th><th>Query</th>");
+        for (String column : QUERY_COLUMNS) {
+            html.append("<th class=\"num\">").append(column).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        int n = 0;
+        for (QueryStats q : top) {
+            html.append("<tr><td class=\"num\">").append(++n).append("</td><td class=\"sql\"><code>")
+                    .append(escape(ReportView.tableSql(q))).append("</code></td>");
+            for (String figure : List.of(Figures.count(q.count()), Figures.millis(q.totalMillis()),
+                    Figures.millis(q.meanMillis()), Figures.millis(q.p95Millis()), Figures.millis(q.maxMillis()),
+                    Figures.count(q.rows()))) {
+                html.append("<td class=\"num\">").append(escape(figure)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void list(List<String> items, boolean asCode, StringBuilder html) {
+        html.append("<ul>\n");
+        for (String item : items) {
+            html.append(asCode ? "<li><code>" : "<li>").append(escape(item)).append(asCode ? "</code></li>\n" : "</li>\n");
+        }
+        html.append("</ul>\n");
+    }
+
+    private static void codeBlock(String code, String language, StringBuilder html) {
+        html.append("<pre><code");
+        if (language != null && !language.isBlank()) {
+            html.append(" class=\"language-").append(escape(language.strip())).append('"');
+        }
+        html.append('>').append(escape(code)).append("</code></pre>\n");
+    }
+}

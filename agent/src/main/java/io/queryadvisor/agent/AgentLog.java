@@ -1,0 +1,50 @@
+package io.queryadvisor.agent;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agent's own voice: one line per message on standard error, prefixed {@code [query-advisor]},
+ * never through the application's logging (whose configuration we must not depend on or disturb).
+ * Problems are said once per kind: a failure that repeats a million times is logged once and
+ * counted.
+ */
+public final class AgentLog {
+
+    private static final String PREFIX = "[query-advisor] ";
+    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
+    private static volatile PrintStream out = System.err;
+    private static volatile boolean debug;
+
+    private AgentLog() {
+    }
+
+    public static void info(String message) {
+        out.println(PREFIX + message);
+    }
+
+    public static void setDebug(boolean on) {
+        debug = on;
+    }
+
+    /** Logs {@code message} (with the stack trace only in debug mode) the first time {@code kind} goes wrong. */
+    public static void warnOnce(String kind, String message, Throwable cause) {
+        if (SAID.add(kind)) {
+            String reason = cause == null ? "" : ": " + cause;
+            out.println(PREFIX + "WARNING " + message + reason);
+            if (debug && cause != null) {
+                StringWriter trace = new StringWriter();
+                cause.printStackTrace(new PrintWriter(trace));
+                out.print(trace);
+            }
+        }
+    }
+
+    /** For tests: where the lines go. */
+    static void redirect(PrintStream stream) {
+        out = stream;
+    }
+}

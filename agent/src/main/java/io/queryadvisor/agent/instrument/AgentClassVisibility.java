@@ -1,0 +1,33 @@
+package io.queryadvisor.agent.instrument;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Instruments only classes whose class loader can see the agent's classes: advice inlined
+ * elsewhere (a JDK class, an isolated plugin loader) would fail at every call. Such loaders are
+ * skipped, which leaves their connections uncaptured but the application untouched.
+ */
+final class AgentClassVisibility implements ElementMatcher<ClassLoader> {
+
+    private final Map<ClassLoader, Boolean> verdicts = Collections.synchronizedMap(new WeakHashMap<>());
+
+    @Override
+    public boolean matches(ClassLoader loader) {
+        if (loader == null) {
+            return false;
+        }
+        return verdicts.computeIfAbsent(loader, AgentClassVisibility::seesAgent);
+    }
+
+    private static boolean seesAgent(ClassLoader loader) {
+        try {
+            return Class.forName(ConnectionWrapping.class.getName(), false, loader) == ConnectionWrapping.class;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

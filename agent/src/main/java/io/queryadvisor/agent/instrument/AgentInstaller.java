@@ -1,0 +1,83 @@
+package io.queryadvisor.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.lang.instrument.Instrumentation;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.utility.JavaModule;
+
+import io.queryadvisor.agent.AgentLog;
+
+/**
+ * Installs the instrumentation: {@code getConnection()} / {@code getConnection(user, password)}
+ * of every {@code javax.sql.DataSource} implementation, and {@code connect(url, properties)} of
+ * every {@code java.sql.Driver} (which {@code DriverManager.getConnection} ends in). Classes
+ * already loaded (late attach) are retransformed.
+ */
+public final class AgentInstaller {
+
+    private AgentInstaller() {
+    }
+
+    public static void install(Instrumentation instrumentation) {
+        // Our advice is inlined, so Byte Buddy's Nexus (for initialising generated classes) is never
+        // needed; creating it touches sun.misc.Unsafe, which JDK 24+ warns about on the
+        // application's console. The property name is relocated with the rest of Byte Buddy.
+        if (System.getProperty(Nexus.PROPERTY) == null) {
+            System.setProperty(Nexus.PROPERTY, "true");
+        }
+        AgentClassVisibility visible = new AgentClassVisibility();
+        new AgentBuilder.Default()
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(new FailureListener())
+                .ignore(nameStartsWith("io.queryadvisor.agent.")
+                        .or(nameStartsWith("io.queryadvisor.advisor."))
+                        .or(nameStartsWith("io.queryadvisor.dashboard."))
+                        .or(nameStartsWith("io.queryadvisor.shaded."))
+                        .or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
+                        .or(nameStartsWith("com.sun.")).or(isSynthetic()))
+                .type(hasSuperType(named("javax.sql.DataSource")).and(not(isInterface())), visible)
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(GetConnectionAdvice.class)
+                        .on(named("getConnection").and(not(isAbstract()))
+                                .and(takesArguments(0).or(takesArguments(2)))
+                                .and(returns(named("java.sql.Connection"))))))
+                .type(hasSuperType(named("java.sql.Driver")).and(not(isInterface())), visible)
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(GetConnectionAdvice.class)
+                        .on(named("connect").and(not(isAbstract()))
+                                .and(takesArguments(2))
+                                .and(returns(named("java.sql.Connection"))))))
+                .installOn(instrumentation);
+    }
+
+    /** A class that cannot be instrumented is left as it is, and said once. */
+    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                            Throwable throwable) {
+            AgentLog.warnOnce("instrument:" + typeName, "could not instrument " + typeName
+                    + "; its connections are not captured", throwable);
+        }
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module, boolean loaded,
+                                     DynamicType dynamicType) {
+            // quiet: a DataSource being instrumented is the normal case
+        }
+    }
+}

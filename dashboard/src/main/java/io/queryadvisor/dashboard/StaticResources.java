@@ -1,0 +1,50 @@
+package io.queryadvisor.dashboard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The page and its two assets, read once from the classpath ({@code static/} next to this class).
+ * They are self-contained: the page loads nothing from the network, which suits an agent run on
+ * machines without internet access and lets the security policy allow only this origin.
+ */
+final class StaticResources {
+
+    /** Only our own script and stylesheet, no inline code, no framing, no forms. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
+
+    static final String HTML = "text/html; charset=utf-8";
+    static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+    static final String CSS = "text/css; charset=utf-8";
+
+    private StaticResources() {
+    }
+
+    /** The endpoints serving the page at {@code /} and its assets. */
+    static Map<String, Endpoint> endpoints() {
+        Response page = Response.of(200, HTML, read("index.html"))
+                .withHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .withHeader("Referrer-Policy", "no-referrer");
+        Response script = Response.of(200, JAVASCRIPT, read("app.js"));
+        Response styles = Response.of(200, CSS, read("app.css"));
+        return Map.of(
+                "/", parameters -> page,
+                "/app.js", parameters -> script,
+                "/app.css", parameters -> styles);
+    }
+
+    private static byte[] read(String name) {
+        try (InputStream in = StaticResources.class.getResourceAsStream("static/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("dashboard resource static/" + name + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dashboard resource static/" + name, e);
+        }
+    }
+}

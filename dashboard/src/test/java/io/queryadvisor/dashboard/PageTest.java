@@ -1,0 +1,96 @@
+package io.queryadvisor.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The page and its assets, as served. */
+class PageTest {
+
+    private final RunningDashboard dashboard = new RunningDashboard();
+
+    @AfterEach
+    void close() {
+        dashboard.close();
+    }
+
+    @Test
+    void servesThePageAsHtml() {
+        HttpResponse<String> response = dashboard.get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page().title()).isEqualTo("Query Advisor");
+    }
+
+    @Test
+    void protectsThePageWithAStrictContentSecurityPolicy() {
+        String policy = dashboard.get("/").headers().firstValue("Content-Security-Policy").orElse("");
+
+        assertThat(policy).contains("default-src 'self'").contains("script-src 'self'")
+                .contains("object-src 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    }
+
+    @Test
+    void servesTheScriptAsJavaScript() {
+        HttpResponse<String> response = dashboard.get("/app.js");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+    }
+
+    @Test
+    void servesTheStylesheetAsCss() {
+        HttpResponse<String> response = dashboard.get("/app.css");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+    }
+
+    @Test
+    void loadsOnlyItsOwnScriptAndStylesheet() {
+        Document page = page();
+
+        assertThat(page.select("script")).singleElement()
+                .satisfies(script -> assertThat(script.attr("src")).isEqualTo("app.js"))
+                .satisfies(script -> assertThat(script.data()).isBlank());
+        assertThat(page.select("link[rel=stylesheet]")).singleElement()
+                .satisfies(link -> assertThat(link.attr("href")).isEqualTo("app.css"));
+        assertThat(page.select("[style], style")).isEmpty();
+    }
+
+    @Test
+    void loadsNothingFromTheNetwork() {
+        for (String asset : new String[] {"/", "/app.js", "/app.css"}) {
+            assertThat(dashboard.get(asset).body()).as(asset).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
+        }
+    }
+
+    @Test
+    void offersQueriesAndRecommendationsViews() {
+        assertThat(page().select("[role=tab]").eachText()).containsExactly("Queries", "Recommendations");
+    }
+
+    @Test
+    void linksTheReportInEachFormat() {
+        assertThat(page().select("#recommendations a[href]").eachAttr("href")).containsExactly(
+                "api/report?format=json", "api/report?format=md", "api/report?format=html");
+    }
+
+    @Test
+    void scriptNeverWritesMarkup() {
+        // SQL text can contain anything: every value must reach the page as text, never as HTML.
+        assertThat(dashboard.get("/app.js").body()).doesNotContain("innerHTML").doesNotContain("outerHTML")
+                .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(")
+                .doesNotContain("new Function");
+    }
+
+    private Document page() {
+        return Jsoup.parse(dashboard.get("/").body(), dashboard.server.url());
+    }
+}

@@ -1,0 +1,154 @@
+package io.queryadvisor.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.fingerprint.Fingerprinter;
+
+class QueriesApiTest {
+
+    static final CallSite FIND_CUSTOMER = new CallSite("com.shop.CustomerDao", "find", "CustomerDao.java", 42);
+    static final CallSite SHOW_CUSTOMER = new CallSite("com.shop.CustomerPage", "show", "CustomerPage.java", 7);
+    static final String CUSTOMER_SQL = "SELECT id, name FROM customer WHERE id = ?";
+    static final String ORDERS_SQL = "SELECT id, total FROM orders WHERE customer_id = ?";
+    /** Markup in a quoted identifier: a fingerprinter masks literals but keeps identifiers. */
+    static final String MARKUP_SQL = "SELECT \"<script>alert(1)</script>\" FROM customer";
+
+    private final RunningDashboard dashboard = new RunningDashboard();
+
+    @AfterEach
+    void close() {
+        dashboard.close();
+    }
+
+    @Test
+    void servesQueriesAsJson() {
+        dashboard.executed(CUSTOMER_SQL, 2, FIND_CUSTOMER).processed();
+
+        HttpResponse<String> response = dashboard.get("/api/queries");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        JsonNode snapshot = RunningDashboard.parse(response.body());
+        assertThat(snapshot.get("takenAtEpochMillis").asLong()).isPositive();
+        assertThat(snapshot.get("queries").isArray()).isTrue();
+        assertThat(snapshot.get("health").isObject()).isTrue();
+    }
+
+    @Test
+    void countsExecutionsPerFingerprint() {
+        dashboard.executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).executed(CUSTOMER_SQL, 1, FIND_CUSTOMER)
+                .executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).executed(ORDERS_SQL, 1, FIND_CUSTOMER).processed();
+
+        JsonNode queries = dashboard.getJson("/api/queries").get("queries");
+
+        assertThat(query(queries, CUSTOMER_SQL).get("count").asLong()).isEqualTo(3);
+        assertThat(query(queries, ORDERS_SQL).get("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void givesTheNormalisedSqlOfEachFingerprint() {
+        dashboard.executed("SELECT id, name\n  FROM customer   WHERE id = ?", 1, FIND_CUSTOMER)
+                .executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).processed();
+
+        JsonNode queries = dashboard.getJson("/api/queries").get("queries");
+
+        assertThat(queries).hasSize(1);
+        assertThat(queries.get(0).get("fingerprint").asText()).isEqualTo(fingerprintOf(CUSTOMER_SQL));
+    }
+
+    @Test
+    void listsCallSitesOfEachFingerprintMostFrequentFirst() {
+        dashboard.executed(CUSTOMER_SQL, 1, SHOW_CUSTOMER).executed(CUSTOMER_SQL, 1, FIND_CUSTOMER)
+                .executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).processed();
+
+        JsonNode callSites = query(dashboard.getJson("/api/queries").get("queries"), CUSTOMER_SQL).get("callSites");
+
+        assertThat(callSites).hasSize(2);
+        assertThat(callSites.get(0).get("callSite").asText()).isEqualTo("com.shop.CustomerDao.find(CustomerDao.java:42)");
+        assertThat(callSites.get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(callSites.get(1).get("callSite").asText()).isEqualTo("com.shop.CustomerPage.show(CustomerPage.java:7)");
+        assertThat(callSites.get(1).get("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsTimesInMilliseconds() {
+        dashboard.executed(CUSTOMER_SQL, 20, FIND_CUSTOMER).executed(CUSTOMER_SQL, 30, FIND_CUSTOMER).processed();
+
+        JsonNode query = query(dashboard.getJson("/api/queries").get("queries"), CUSTOMER_SQL);
+
+        assertThat(query.get("totalMillis").asDouble()).isCloseTo(50.0, within(0.001));
+        assertThat(query.get("meanMillis").asDouble()).isCloseTo(25.0, within(0.001));
+        assertThat(query.get("maxMillis").asDouble()).isCloseTo(30.0, within(0.001));
+        assertThat(query.get("rows").asLong()).isEqualTo(2);
+        assertThat(query.get("errors").asLong()).isZero();
+    }
+
+    @Test
+    void sortsQueriesByTotalTimeDescending() {
+        for (int i = 0; i < 5; i++) {
+            dashboard.executed(CUSTOMER_SQL, 1, FIND_CUSTOMER);
+        }
+        dashboard.executed(ORDERS_SQL, 40, FIND_CUSTOMER).processed();
+
+        JsonNode queries = dashboard.getJson("/api/queries").get("queries");
+
+        assertThat(fingerprints(queries)).containsExactly(fingerprintOf(ORDERS_SQL), fingerprintOf(CUSTOMER_SQL));
+    }
+
+    @Test
+    void reportsCaptureHealth() {
+        dashboard.executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).executed(CUSTOMER_SQL, 1, FIND_CUSTOMER)
+                .executed(ORDERS_SQL, 1, FIND_CUSTOMER).processed();
+
+        JsonNode health = dashboard.getJson("/api/queries").get("health");
+
+        assertThat(health.get("statementsObserved").asLong()).isEqualTo(3);
+        assertThat(health.get("eventsDropped").asLong()).isZero();
+        assertThat(health.get("fingerprintsTracked").asInt()).isEqualTo(2);
+        assertThat(health.get("fingerprintsEvicted").asLong()).isZero();
+    }
+
+    @Test
+    void escapesMarkupInSqlText() {
+        String expected = fingerprintOf(MARKUP_SQL);
+        assertThat(expected).as("the fingerprinter must keep the markup for this test to mean anything")
+                .contains("<script>alert(1)</script>");
+        dashboard.executed(MARKUP_SQL, 1, FIND_CUSTOMER).processed();
+
+        String body = dashboard.get("/api/queries").body();
+
+        assertThat(body).doesNotContain("<script>").doesNotContain("</script>").contains("\\u003Cscript\\u003E");
+        assertThat(RunningDashboard.parse(body).get("queries").get(0).get("fingerprint").asText()).isEqualTo(expected);
+    }
+
+    static String fingerprintOf(String sql) {
+        return new Fingerprinter().fingerprint(sql).text();
+    }
+
+    private static JsonNode query(JsonNode queries, String sql) {
+        String fingerprint = fingerprintOf(sql);
+        for (JsonNode query : queries) {
+            if (query.get("fingerprint").asText().equals(fingerprint)) {
+                return query;
+            }
+        }
+        throw new AssertionError("no query with fingerprint '" + fingerprint + "' in " + queries);
+    }
+
+    private static List<String> fingerprints(JsonNode queries) {
+        List<String> texts = new ArrayList<>();
+        queries.forEach(q -> texts.add(q.get("fingerprint").asText()));
+        return texts;
+    }
+}

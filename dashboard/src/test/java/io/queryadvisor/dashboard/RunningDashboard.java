@@ -1,0 +1,107 @@
+package io.queryadvisor.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.queryadvisor.advisor.Advisor;
+import io.queryadvisor.advisor.AdvisorConfig;
+import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.capture.StatementExecuted;
+import io.queryadvisor.advisor.capture.StatementKind;
+import io.queryadvisor.advisor.report.Json;
+
+/** A real advisor behind a dashboard on an ephemeral loopback port, and a client to ask it. */
+final class RunningDashboard implements AutoCloseable {
+
+    private static final DashboardConfig EPHEMERAL = new DashboardConfig(true, DashboardConfig.DEFAULT_HOST, 0);
+
+    final Advisor advisor = Advisor.start(AdvisorConfig.defaults());
+    final DashboardServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private long clock = System.nanoTime();
+
+    RunningDashboard() {
+        DashboardServer started = null;
+        try {
+            started = DashboardServer.start(EPHEMERAL, advisor);
+        } finally {
+            if (started == null) {
+                advisor.close();
+            }
+        }
+        this.server = started;
+    }
+
+    /** Feeds one execution of {@code sql} that took {@code millis}, issued from {@code callSite}. */
+    RunningDashboard executed(String sql, long millis, CallSite callSite) {
+        clock += 1_000_000;
+        StatementExecuted event = new StatementExecuted(sql, StatementKind.QUERY, 1, 0, 0, clock,
+                millis * 1_000_000, 1, null, 1, 0, 1, "main", callSite, 0, List.of(), null);
+        if (!advisor.buffer().offer(event)) {
+            throw new IllegalStateException("capture buffer full");
+        }
+        return this;
+    }
+
+    /** Waits until the advisor has processed everything fed so far. */
+    RunningDashboard processed() {
+        if (!advisor.awaitIdle(Duration.ofSeconds(5))) {
+            throw new IllegalStateException("advisor did not process the events within 5 s");
+        }
+        return this;
+    }
+
+    HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    HttpResponse<String> request(String method, String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The body of a GET that must answer 200, parsed. */
+    JsonNode getJson(String pathAndQuery) {
+        HttpResponse<String> response = get(pathAndQuery);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create(server.url()).resolve(pathAndQuery);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        advisor.close();
+    }
+}
