@@ -1,0 +1,100 @@
+package io.queryadvisor.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import io.queryadvisor.advisor.config.ConfigurationException;
+import io.queryadvisor.advisor.config.Settings;
+
+class ConfigSourcesTest {
+
+    private static Properties properties(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void agentArgumentsBeatSystemPropertiesWhichBeatEnvironment() {
+        Settings s = ConfigSources.read("dashboard.port=7001",
+                properties("queryadvisor.dashboard.port", "7002", "queryadvisor.dashboard.host", "0.0.0.0"),
+                Map.of("QUERYADVISOR_DASHBOARD_PORT", "7003", "QUERYADVISOR_DASHBOARD_HOST", "10.0.0.1",
+                        "QUERYADVISOR_CAPTURE_BUFFER_SIZE", "4096"));
+
+        assertThat(s.integer("dashboard.port", 0, 0, 65535)).isEqualTo(7001);
+        assertThat(s.string("dashboard.host", null)).isEqualTo("0.0.0.0");
+        assertThat(s.integer("capture.bufferSize", 0, 0, 1 << 20)).isEqualTo(4096);
+    }
+
+    @Test
+    void environmentVariableNamesMapToDottedKeys() {
+        Settings s = ConfigSources.read(null, new Properties(),
+                Map.of("QUERYADVISOR_RULES_SLOW_QUERY_THRESHOLD", "250ms"));
+
+        assertThat(s.duration("rules.slow-query.threshold", Duration.ZERO)).isEqualTo(Duration.ofMillis(250));
+        assertThat(s.origin("rules.slow-query.threshold"))
+                .isEqualTo("environment variable QUERYADVISOR_RULES_SLOW_QUERY_THRESHOLD");
+    }
+
+    @Test
+    void agentArgumentListsKeepTheirCommas() {
+        Settings s = ConfigSources.read("callSite.exclude=com.acme.db,com.acme.orm,dashboard.port=0",
+                new Properties(), Map.of());
+
+        assertThat(s.list("callSite.exclude", null)).containsExactly("com.acme.db", "com.acme.orm");
+        assertThat(s.integer("dashboard.port", 7070, 0, 65535)).isZero();
+    }
+
+    @Test
+    void rejectsAnArgumentThatIsNotKeyValue() {
+        assertThatThrownBy(() -> ConfigSources.read("verbose", new Properties(), Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'verbose' is not key=value");
+    }
+
+    @Test
+    void invalidValueNamesPropertyAndSource() {
+        Settings s = ConfigSources.read(null, properties("queryadvisor.dashboard.port", "eighty"), Map.of());
+
+        assertThatThrownBy(() -> AgentConfig.from(s))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("queryadvisor.dashboard.port")
+                .hasMessageContaining("eighty")
+                .hasMessageContaining("system property queryadvisor.dashboard.port");
+    }
+
+    @Test
+    void reportOnExitNeedsAKnownExtension() {
+        Settings s = ConfigSources.read("reportOnExit=out/report.txt", new Properties(), Map.of());
+
+        assertThatThrownBy(() -> AgentConfig.from(s))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("queryadvisor.reportOnExit");
+    }
+
+    @Test
+    void unknownKeysAreReportedAsUnused() {
+        Settings s = ConfigSources.read("dashbord.port=1", new Properties(), Map.of());
+        AgentConfig.from(s);
+
+        assertThat(s.unusedKeys()).containsExactly("dashbord.port (from agent argument dashbord.port)");
+    }
+
+    @Test
+    void defaultsNeedNoConfiguration() {
+        AgentConfig config = AgentConfig.from(ConfigSources.read("", new Properties(), Map.of()));
+
+        assertThat(config.enabled()).isTrue();
+        assertThat(config.dashboard().port()).isEqualTo(7070);
+        assertThat(config.dashboard().host()).isEqualTo("127.0.0.1");
+        assertThat(config.reportOnExit()).isNull();
+    }
+}
