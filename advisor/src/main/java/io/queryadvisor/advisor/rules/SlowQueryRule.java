@@ -39,6 +39,9 @@ import io.queryadvisor.advisor.stats.QueryStats;
  *       fingerprint dominates;</li>
  *   <li>{@code minExecutions} (default 5): executions needed before a fingerprint can dominate;</li>
  *   <li>{@code logLimitPerSecond} (default 20): JSON log lines per second at most, 0 for none;</li>
+ *   <li>{@code includeDdl} (default false): also judge DDL ({@code CREATE INDEX}, {@code ALTER TABLE}, ...).
+ *       Schema changes run once, at deploy or start-up, and are slow by nature; flagging them
+ *       would bury the queries a developer can make faster;</li>
  *   <li>{@code maxFingerprints} (default 1000): fingerprints whose slow executions are tracked;
  *       the least recently seen are dropped past it, and counted.</li>
  * </ul>
@@ -54,6 +57,7 @@ public final class SlowQueryRule implements Rule {
     private final double thresholdMillis;
     private final double dominantShare;
     private final int minExecutions;
+    private final boolean includeDdl;
     private final SlowQueryLog log;
     private final BoundedFingerprintMap<SlowExecutions> slow;
 
@@ -72,6 +76,7 @@ public final class SlowQueryRule implements Rule {
         this.thresholdMillis = thresholdNanos / 1_000_000.0;
         this.dominantShare = settings.decimal("dominantShare", 0.5, 0.01, 1.0);
         this.minExecutions = settings.integer("minExecutions", 5, 1, Integer.MAX_VALUE);
+        this.includeDdl = settings.bool("includeDdl", false);
         this.log = new SlowQueryLog(ID, settings.integer("logLimitPerSecond", 20, 0, 100_000), logSink);
         this.slow = BoundedFingerprintMap.configured(ID, settings);
     }
@@ -84,7 +89,7 @@ public final class SlowQueryRule implements Rule {
     @Override
     public void onStatement(ObservedStatement statement) {
         StatementExecuted e = statement.event();
-        if (e.durationNanos() <= thresholdNanos) {
+        if (e.durationNanos() <= thresholdNanos || !judged(statement.fingerprint().type())) {
             return;
         }
         slow.getOrCreate(statement.fingerprint().id(), SlowExecutions::new).record(e);
@@ -96,6 +101,9 @@ public final class SlowQueryRule implements Rule {
         Map<String, SlowExecutions> slowById = slow.copy();
         List<Recommendation> found = new ArrayList<>();
         for (QueryStats q : context.workload().queries()) {
+            if (!judged(q.type())) {
+                continue;
+            }
             SlowExecutions s = slowById.get(q.fingerprintId());
             boolean slowAsARule = q.p95Millis() > thresholdMillis;
             boolean outliers = q.maxMillis() > thresholdMillis;
@@ -106,6 +114,10 @@ public final class SlowQueryRule implements Rule {
             }
         }
         return found;
+    }
+
+    private boolean judged(StatementType type) {
+        return includeDdl || type != StatementType.DDL;
     }
 
     /** Fingerprints whose slow-execution state was dropped to stay bounded. */

@@ -16,6 +16,8 @@ import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.fingerprint.SqlFacts;
+import io.queryadvisor.advisor.fingerprint.StatementType;
 
 class SlowQueryRuleTest {
 
@@ -24,6 +26,9 @@ class SlowQueryRuleTest {
     private static final Fingerprint PRODUCTS = fingerprint("SELECT id, price FROM products WHERE id = ?");
     private static final CallSite ORDER_DAO = callSite("com.shop.OrderDao", "find", 42);
     private static final CallSite REPORT_JOB = callSite("com.shop.ReportJob", "run", 17);
+
+    private static final Fingerprint CREATE_INDEX = new Fingerprint("ddl0000000000001",
+            "CREATE INDEX orders_status ON orders (status)", StatementType.DDL, true, SqlFacts.NONE);
 
     private final List<String> logLines = new ArrayList<>();
 
@@ -44,6 +49,19 @@ class SlowQueryRuleTest {
         assertThat(r.evidence()).containsEntry("slowExecutions", 1L)
                 .containsEntry("slowestMillis", 250.0)
                 .containsEntry("slowestCallSite", "com.shop.ReportJob.run(ReportJob.java:17)");
+    }
+
+    @Test
+    void ignoresSlowSchemaChangesByDefault() {
+        assertThat(workload().run(execution(CREATE_INDEX).millis(900)).recommendations()).isEmpty();
+        assertThat(logLines).isEmpty();
+    }
+
+    @Test
+    void judgesSchemaChangesWhenAskedTo() {
+        Recommendation r = workload("includeDdl", "true").run(execution(CREATE_INDEX).millis(900)).only();
+
+        assertThat(r.fingerprintId()).isEqualTo(CREATE_INDEX.id());
     }
 
     @Test
