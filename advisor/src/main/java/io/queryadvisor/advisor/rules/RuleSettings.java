@@ -22,6 +22,10 @@ public final class RuleSettings {
         return new RuleSettings(Settings.empty(), ruleId);
     }
 
+    public String string(String key, String defaultValue) {
+        return settings.string(prefix + key, defaultValue);
+    }
+
     public int integer(String key, int defaultValue, int min, int max) {
         return settings.integer(prefix + key, defaultValue, min, max);
     }

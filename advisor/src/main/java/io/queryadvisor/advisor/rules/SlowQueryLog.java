@@ -56,10 +56,23 @@ final class SlowQueryLog {
         this.sink = sink;
     }
 
-    /** The sink that writes to the {@value #LOGGER_NAME} logger at {@code INFO}. */
-    static Consumer<String> systemLogger() {
-        System.Logger logger = System.getLogger(LOGGER_NAME);
-        return line -> logger.log(System.Logger.Level.INFO, line);
+    /**
+     * Where the lines go ({@code rules.slow-query.logTo}): {@code stderr} (the default) writes each
+     * line alone, as a log shipper reading the container's output wants it; {@code jul} hands it to
+     * the {@value #LOGGER_NAME} platform logger at {@code INFO}, for applications that route
+     * {@code java.util.logging} into their own logging (whose default format adds a header line).
+     */
+    static Consumer<String> sink(String name) {
+        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "stderr":
+                return System.err::println;
+            case "jul":
+                System.Logger logger = System.getLogger(LOGGER_NAME);
+                return line -> logger.log(System.Logger.Level.INFO, line);
+            default:
+                throw new io.queryadvisor.advisor.config.ConfigurationException(
+                        "queryadvisor.rules.slow-query.logTo: expected stderr or jul, got '" + name + "'");
+        }
     }
 
     /** Writes the line of {@code statement}, unless this second's lines are used up. */

@@ -39,6 +39,7 @@ import io.queryadvisor.advisor.stats.QueryStats;
  *       fingerprint dominates;</li>
  *   <li>{@code minExecutions} (default 5): executions needed before a fingerprint can dominate;</li>
  *   <li>{@code logLimitPerSecond} (default 20): JSON log lines per second at most, 0 for none;</li>
+ *   <li>{@code logTo} (default {@code stderr}): where the JSON lines go, {@code stderr} or {@code jul};</li>
  *   <li>{@code includeDdl} (default false): also judge DDL ({@code CREATE INDEX}, {@code ALTER TABLE}, ...).
  *       Schema changes run once, at deploy or start-up, and are slow by nature; flagging them
  *       would bury the queries a developer can make faster;</li>
@@ -62,7 +63,7 @@ public final class SlowQueryRule implements Rule {
     private final BoundedFingerprintMap<SlowExecutions> slow;
 
     public SlowQueryRule(RuleSettings settings) {
-        this(settings, SlowQueryLog.systemLogger());
+        this(settings, SlowQueryLog.sink(settings.string("logTo", "stderr")));
     }
 
     /** A rule whose JSON log lines go to {@code logSink} instead of the {@code io.queryadvisor.slow} logger. */

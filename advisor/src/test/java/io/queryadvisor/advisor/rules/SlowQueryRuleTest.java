@@ -52,6 +52,13 @@ class SlowQueryRuleTest {
     }
 
     @Test
+    void rejectsAnUnknownLogDestination() {
+        assertThatThrownBy(() -> new SlowQueryRule(settings(SlowQueryRule.ID, "logTo", "syslog")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("queryadvisor.rules.slow-query.logTo");
+    }
+
+    @Test
     void ignoresSlowSchemaChangesByDefault() {
         assertThat(workload().run(execution(CREATE_INDEX).millis(900)).recommendations()).isEmpty();
         assertThat(logLines).isEmpty();
