@@ -33,6 +33,7 @@ final class NPlusOneEvidence {
     private final CappedCounts endpoints = new CappedCounts(MAX_LABELS);
     private final CappedCounts callSites = new CappedCounts(MAX_LABELS);
     private final Map<String, SourceTally> sources = new HashMap<>();
+    private String preparedSql;
     private NPlusOneRewriter.KeyRewrite rewrite;
 
     /** The source query most loops followed, and the rows read from it on average (-1 if unknown). */
@@ -67,6 +68,9 @@ final class NPlusOneEvidence {
             }
             if (loop.source() != null) {
                 addSource(loop);
+            }
+            if (preparedSql == null) {
+                preparedSql = loop.preparedSql();
             }
         }
         executions += inUnit;
@@ -149,7 +153,7 @@ final class NPlusOneEvidence {
     /** The statement rewritten to load every key at once; parsed on first use only. */
     NPlusOneRewriter.KeyRewrite keyRewrite() {
         if (rewrite == null) {
-            rewrite = NPlusOneRewriter.allKeysAtOnce(fingerprint.text());
+            rewrite = NPlusOneRewriter.allKeysAtOnce(fingerprint.text(), preparedSql);
         }
         return rewrite;
     }

@@ -14,12 +14,13 @@ import io.queryadvisor.advisor.fingerprint.Fingerprint;
 final class NPlusOneLoop {
 
     private final Fingerprint fingerprint;
+    private final long firstStartNanos;
     private CallSite callSite;
     private int executions;
     private long nanos;
     private long firstValues;
     private boolean valuesDiffer;
-    private final long firstStartNanos;
+    private String preparedSql;
     private Fingerprint source;
     private long sourceRows = -1;
     private long sourceStartNanos = Long.MIN_VALUE;
@@ -41,6 +42,9 @@ final class NPlusOneLoop {
             firstValues = values;
         } else if (values != firstValues) {
             valuesDiffer = true;
+        }
+        if (preparedSql == null && e.bindCount() > 0) {
+            preparedSql = e.sql();
         }
         executions++;
         nanos += Math.max(0, e.durationNanos());
@@ -85,8 +89,12 @@ final class NPlusOneLoop {
         return nanos;
     }
 
-    long firstStartNanos() {
-        return firstStartNanos;
+    /**
+     * The statement as the application prepared it (the application's own string, not a copy), or
+     * {@code null} when it inlined its values: it tells binds from literals the fingerprint masked.
+     */
+    String preparedSql() {
+        return preparedSql;
     }
 
     /** The query that ran just before the loop began, or {@code null}. */

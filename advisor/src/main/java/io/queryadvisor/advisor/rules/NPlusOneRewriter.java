@@ -26,9 +26,11 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * the select list when it is not there, so the application can tell which row belongs to which key.
  *
  * <p>Only when that keeps the meaning: a single SELECT whose WHERE clause has exactly one
- * {@code column = ?} among its AND-ed conditions (with several, which one is the loop's key cannot
- * be told), and no LIMIT, OFFSET, aggregate or GROUP BY, which would then apply to the rows of all
- * keys together. Otherwise it says why, for the suggestion to put in words.
+ * {@code column = ?} among its AND-ed conditions that the application binds (with several, which
+ * one is the loop's key cannot be told; a {@code ?} the fingerprint put for a literal is told apart
+ * by the statement as prepared, which is only read, never shown), and no LIMIT, OFFSET, aggregate
+ * or GROUP BY, which would then apply to the rows of all keys together. Otherwise it says why, for
+ * the suggestion to put in words.
  *
  * <p>Parses with {@code CCJSqlParserUtil.newParser(...).Statement()}, as {@link SelectStarRewriter}
  * does and for the same reasons; it runs once per finding, when findings are first asked for.
@@ -57,18 +59,26 @@ final class NPlusOneRewriter {
     private NPlusOneRewriter() {
     }
 
-    static KeyRewrite allKeysAtOnce(String statement) {
-        Statement parsed;
-        try {
-            parsed = CCJSqlParserUtil.newParser(statement).Statement();
-        } catch (Exception | StackOverflowError e) {
+    /**
+     * {@code fingerprint} rewritten to load every key at once.
+     *
+     * @param fingerprint the loop's fingerprint, literals masked as {@code ?}
+     * @param prepared    the statement as the application prepared it, or {@code null}: where the
+     *                    fingerprint has several {@code column = ?}, the one that is a parameter
+     *                    there (the others were literals) is the key
+     */
+    static KeyRewrite allKeysAtOnce(String fingerprint, String prepared) {
+        Statement parsed = parse(fingerprint);
+        if (parsed == null) {
             return KeyRewrite.impossible(null, "the statement could not be parsed");
         }
         if (!(parsed instanceof PlainSelect select)) {
             return KeyRewrite.impossible(null, "it is not a single SELECT");
         }
-        List<EqualsTo> keys = new ArrayList<>();
-        collectKeyConditions(select.getWhere(), keys);
+        List<EqualsTo> keys = keyConditions(select);
+        if (keys.size() > 1 && prepared != null) {
+            keys = boundIn(prepared, keys);
+        }
         if (keys.isEmpty()) {
             return KeyRewrite.impossible(null, "its WHERE clause has no simple column = ? condition");
         }
@@ -92,6 +102,32 @@ final class NPlusOneRewriter {
             select.setSelectItems(items);
         }
         return new KeyRewrite(select.toString(), column.toString(), null);
+    }
+
+    /** The parse tree of {@code statement}, or {@code null} if it does not parse. */
+    private static Statement parse(String statement) {
+        try {
+            return CCJSqlParserUtil.newParser(statement).Statement();
+        } catch (Exception | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private static List<EqualsTo> keyConditions(PlainSelect select) {
+        List<EqualsTo> keys = new ArrayList<>();
+        collectKeyConditions(select.getWhere(), keys);
+        return keys;
+    }
+
+    /** Those of {@code keys} whose column is compared with a parameter in {@code prepared}, if that says. */
+    private static List<EqualsTo> boundIn(String prepared, List<EqualsTo> keys) {
+        List<EqualsTo> bound = parse(prepared) instanceof PlainSelect select ? keyConditions(select) : List.of();
+        if (bound.size() != 1) {
+            return keys;
+        }
+        String column = lower(keyColumn(bound.get(0)).toString());
+        List<EqualsTo> matching = keys.stream().filter(k -> lower(keyColumn(k).toString()).equals(column)).toList();
+        return matching.size() == 1 ? matching : keys;
     }
 
     /** The {@code column = ?} conditions among the AND-ed terms of {@code where}. */
@@ -122,7 +158,7 @@ final class NPlusOneRewriter {
                     + " (number each key's rows with ROW_NUMBER() OVER (PARTITION BY the key) instead)";
         }
         boolean aggregates = select.getSelectItems().stream()
-                .anyMatch(item -> AGGREGATE.matcher(item.toString().toLowerCase(Locale.ROOT)).find());
+                .anyMatch(item -> AGGREGATE.matcher(lower(item.toString())).find());
         if (select.getGroupBy() != null || aggregates) {
             return "it aggregates, which would then merge the rows of all keys (select the key column and"
                     + " GROUP BY it instead)";
@@ -153,11 +189,15 @@ final class NPlusOneRewriter {
         return false;
     }
 
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
     private static String unquoted(String identifier) {
         String s = identifier;
         if (s.length() >= 2 && "\"`[".indexOf(s.charAt(0)) >= 0) {
             s = s.substring(1, s.length() - 1);
         }
-        return s.toLowerCase(Locale.ROOT);
+        return lower(s);
     }
 }

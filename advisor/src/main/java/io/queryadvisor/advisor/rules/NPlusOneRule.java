@@ -174,24 +174,24 @@ public final class NPlusOneRule implements Rule {
         FingerprintFinding finding = FingerprintFinding.about(ID,
                         loopCallSites.isEmpty() ? stats : withCallSites(stats, loopCallSites))
                 .title(title(ev))
-                .evidence("units of work", ev.units())
-                .evidence("unit of work kind",
+                .evidence("unitsOfWork", ev.units())
+                .evidence("unitOfWorkKind",
                         String.join(", ", ev.scopes().stream().map(UnitOfWorkKey.Scope::noun).toList()))
                 .evidence("loops", ev.loops())
-                .evidence("repetitions per unit (max)", ev.maxRepetitions())
-                .evidence("repetitions per unit (median)", ev.medianRepetitions())
-                .evidence("executions in loops", ev.executions())
-                .evidence("loop ms", ev.millis())
-                .evidence("share of statement time %", Impact.percent(context.shareOf(ev.millis())));
+                .evidence("maxRepetitions", ev.maxRepetitions())
+                .evidence("medianRepetitions", ev.medianRepetitions())
+                .evidence("executionsInLoops", ev.executions())
+                .evidence("loopMillis", ev.millis())
+                .evidence("shareOfStatementTimePercent", Impact.percent(context.shareOf(ev.millis())));
         NPlusOneEvidence.Source source = ev.source();
-        finding.evidence("source query", source == null ? "none seen" : source.query().text());
+        finding.evidence("sourceQuery", source == null ? "none seen" : source.query().text());
         if (source != null && source.meanRowsRead() >= 0) {
-            finding.evidence("source rows read", source.meanRowsRead());
+            finding.evidence("sourceRowsRead", source.meanRowsRead());
         }
         if (!ev.endpoints().isEmpty()) {
             finding.evidence("endpoints", ev.endpoints().describe());
         }
-        finding.evidence("call sites", callSites(ev, loopCallSites));
+        finding.evidence("callSites", callSites(ev, loopCallSites));
         return finding.impact(ev.millis(), ev.executions())
                 .suggestion(NPlusOneSuggestion.of(ev))
                 .build(context);

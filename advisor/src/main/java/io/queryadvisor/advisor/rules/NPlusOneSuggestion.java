@@ -1,5 +1,7 @@
 package io.queryadvisor.advisor.rules;
 
+import java.util.List;
+
 /**
  * The fix for an N+1: one query instead of the loop. In SQL, a JOIN with the source query, or one
  * query for all keys (the statement rewritten by {@link NPlusOneRewriter} when that is safe, else
@@ -21,8 +23,9 @@ final class NPlusOneSuggestion {
         String key = rewrite.keyColumn() == null ? "the key column" : rewrite.keyColumn();
         StringBuilder text = new StringBuilder("Run one query instead of one per row: ");
         if (source != null) {
-            text.append("JOIN this table into the query the loop runs over (").append(source.query().text())
-                    .append("), or ");
+            List<String> tables = evidence.fingerprint().facts().tables();
+            text.append("JOIN ").append(tables.isEmpty() ? "what it loads" : tables.get(0))
+                    .append(" into the query the loop runs over (").append(source.query().text()).append("), or ");
         }
         text.append("collect the keys and load the rows of all of them at once, with ").append(key)
                 .append(" = ANY(?) bound to an array of the keys (PostgreSQL) or ").append(key)

@@ -1,7 +1,6 @@
 package io.queryadvisor.advisor.rules;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,7 @@ final class NPlusOneUnit implements UnitOfWork {
     private final UnitOfWorkKey key;
     private final int maxFingerprints;
     private final LoopBudget budget;
-    private final Map<String, List<NPlusOneLoop>> loopsByFingerprint = new HashMap<>();
-    private final Map<String, NPlusOneLoop> currentLoop = new HashMap<>();
+    private final Map<String, FingerprintLoops> byFingerprint = new HashMap<>();
     private int loops;
     private String endpoint;
     private Fingerprint lastQuery;
@@ -87,8 +85,8 @@ final class NPlusOneUnit implements UnitOfWork {
     }
 
     /** The loops of each fingerprint. */
-    Collection<List<NPlusOneLoop>> loopsByFingerprint() {
-        return loopsByFingerprint.values();
+    List<List<NPlusOneLoop>> loopsByFingerprint() {
+        return byFingerprint.values().stream().map(f -> f.loops).toList();
     }
 
     /** Gives this unit's places back to the budget, once it has been judged. */
@@ -99,51 +97,77 @@ final class NPlusOneUnit implements UnitOfWork {
 
     private NPlusOneLoop loopFor(Fingerprint fp, StatementExecuted e) {
         CallSite site = e.callSite();
-        NPlusOneLoop current = currentLoop.get(fp.id());
-        if (current != null) {
-            if (site == null || site.equals(current.callSite())) {
-                return current;
-            }
-            if (current.callSite() == null) {
-                // Only a fingerprint's first loop can lack a call site: it gets the first one sampled.
-                current.calledFrom(site);
-                return current;
-            }
-            for (NPlusOneLoop known : loopsByFingerprint.get(fp.id())) {
-                if (site.equals(known.callSite())) {
-                    currentLoop.put(fp.id(), known);
-                    return known;
-                }
-            }
-            if (loopsByFingerprint.get(fp.id()).size() >= MAX_CALL_SITES_PER_FINGERPRINT) {
+        FingerprintLoops fingerprint = byFingerprint.get(fp.id());
+        if (fingerprint == null) {
+            if (byFingerprint.size() >= maxFingerprints) {
                 budget.leftOut();
                 return null;
             }
-        } else if (loopsByFingerprint.size() >= maxFingerprints) {
+            NPlusOneLoop first = newLoop(fp, e);
+            if (first != null) {
+                byFingerprint.put(fp.id(), new FingerprintLoops(first));
+            }
+            return first;
+        }
+        NPlusOneLoop current = fingerprint.current;
+        if (site == null || site.equals(current.callSite())) {
+            return current;
+        }
+        if (current.callSite() == null) {
+            // Only a fingerprint's first loop can lack a call site: it takes the first one sampled.
+            current.calledFrom(site);
+            return current;
+        }
+        for (NPlusOneLoop known : fingerprint.loops) {
+            if (site.equals(known.callSite())) {
+                fingerprint.current = known;
+                return known;
+            }
+        }
+        if (fingerprint.loops.size() >= MAX_CALL_SITES_PER_FINGERPRINT) {
             budget.leftOut();
             return null;
         }
+        NPlusOneLoop another = newLoop(fp, e);
+        if (another != null) {
+            fingerprint.loops.add(another);
+            fingerprint.current = another;
+        }
+        return another;
+    }
+
+    /** A new loop, its source the query that ran last; {@code null} when the budget is spent. */
+    private NPlusOneLoop newLoop(Fingerprint fp, StatementExecuted e) {
         if (!budget.take()) {
             return null;
         }
         loops++;
-        NPlusOneLoop loop = new NPlusOneLoop(fp, site, e.startNanos());
+        NPlusOneLoop loop = new NPlusOneLoop(fp, e.callSite(), e.startNanos());
         if (lastQuery != null && !lastQuery.id().equals(fp.id())) {
             loop.offerSource(lastQuery, lastQueryRows, lastQueryStartNanos);
         }
-        loopsByFingerprint.computeIfAbsent(fp.id(), id -> new ArrayList<>(1)).add(loop);
-        currentLoop.put(fp.id(), loop);
         return loop;
     }
 
     /** A query captured after statements that started later: it may be the source of loops already seen. */
     private void offerLateSource(Fingerprint query, StatementExecuted e) {
-        for (List<NPlusOneLoop> fingerprintLoops : loopsByFingerprint.values()) {
-            for (NPlusOneLoop loop : fingerprintLoops) {
+        for (FingerprintLoops fingerprint : byFingerprint.values()) {
+            for (NPlusOneLoop loop : fingerprint.loops) {
                 if (!loop.fingerprint().id().equals(query.id())) {
                     loop.offerSource(query, e.rowsRead(), e.startNanos());
                 }
             }
+        }
+    }
+
+    /** One fingerprint's loops in this unit, one per call site, and the one its executions go to now. */
+    private static final class FingerprintLoops {
+        final List<NPlusOneLoop> loops = new ArrayList<>(1);
+        NPlusOneLoop current;
+
+        FingerprintLoops(NPlusOneLoop first) {
+            loops.add(first);
+            current = first;
         }
     }
 

@@ -9,7 +9,7 @@ import io.queryadvisor.advisor.rules.NPlusOneRewriter.KeyRewrite;
 class NPlusOneRewriterTest {
 
     private static KeyRewrite rewrite(String statement) {
-        return NPlusOneRewriter.allKeysAtOnce(statement);
+        return NPlusOneRewriter.allKeysAtOnce(statement, null);
     }
 
     @Test
@@ -45,6 +45,20 @@ class NPlusOneRewriterTest {
 
         assertThat(r.sql()).isNull();
         assertThat(r.problem()).contains("compares 2 columns with ? (order_id, status)");
+    }
+
+    @Test
+    void tellsTheKeyFromLiteralsByTheStatementAsPrepared() {
+        KeyRewrite r = NPlusOneRewriter.allKeysAtOnce("SELECT id FROM order_lines WHERE order_id = ? AND status = ?",
+                "select id from order_lines where ORDER_ID = ? and status = 'open'");
+
+        assertThat(r.sql()).isEqualTo("SELECT order_id, id FROM order_lines WHERE order_id = ANY(?) AND status = ?");
+    }
+
+    @Test
+    void refusesWhenTheStatementAsPreparedDoesNotTellTheKeyEither() {
+        assertThat(NPlusOneRewriter.allKeysAtOnce("SELECT id FROM order_lines WHERE order_id = ? AND status = ?",
+                "SELECT id FROM order_lines WHERE order_id = ? AND status = ?").sql()).isNull();
     }
 
     @Test

@@ -49,16 +49,16 @@ class NPlusOneRuleTest {
                 + " up to 10 times per connection checkout (in 1 connection checkout)");
         assertThat(r.callSites()).containsExactly("com.shop.OrderDao.findLines(OrderDao.java:57)");
         assertThat(r.evidence())
-                .containsEntry("units of work", 1L)
-                .containsEntry("unit of work kind", "connection checkout")
+                .containsEntry("unitsOfWork", 1L)
+                .containsEntry("unitOfWorkKind", "connection checkout")
                 .containsEntry("loops", 1L)
-                .containsEntry("repetitions per unit (max)", 10L)
-                .containsEntry("repetitions per unit (median)", 10L)
-                .containsEntry("executions in loops", 10L)
-                .containsEntry("loop ms", 10.0)
-                .containsEntry("source query", ORDERS.text())
-                .containsEntry("source rows read", 10L)
-                .containsEntry("call sites", "com.shop.OrderDao.findLines(OrderDao.java:57)")
+                .containsEntry("maxRepetitions", 10L)
+                .containsEntry("medianRepetitions", 10L)
+                .containsEntry("executionsInLoops", 10L)
+                .containsEntry("loopMillis", 10.0)
+                .containsEntry("sourceQuery", ORDERS.text())
+                .containsEntry("sourceRowsRead", 10L)
+                .containsEntry("callSites", "com.shop.OrderDao.findLines(OrderDao.java:57)")
                 .doesNotContainKey("endpoints");
     }
 
@@ -66,9 +66,9 @@ class NPlusOneRuleTest {
     void givesEvidenceInReadingOrder() {
         Recommendation r = app.run(execution(ORDERS).rows(10)).loop(10, LINES, LINES_DAO).release().only();
 
-        assertThat(List.copyOf(r.evidence().keySet())).containsExactly("units of work", "unit of work kind", "loops",
-                "repetitions per unit (max)", "repetitions per unit (median)", "executions in loops", "loop ms",
-                "share of statement time %", "source query", "source rows read", "call sites");
+        assertThat(List.copyOf(r.evidence().keySet())).containsExactly("unitsOfWork", "unitOfWorkKind", "loops",
+                "maxRepetitions", "medianRepetitions", "executionsInLoops", "loopMillis",
+                "shareOfStatementTimePercent", "sourceQuery", "sourceRowsRead", "callSites");
     }
 
     @Test
@@ -107,7 +107,7 @@ class NPlusOneRuleTest {
         }
         app.release();
 
-        assertThat(app.only().evidence()).containsEntry("executions in loops", 6L);
+        assertThat(app.only().evidence()).containsEntry("executionsInLoops", 6L);
     }
 
     @Test
@@ -119,7 +119,7 @@ class NPlusOneRuleTest {
         }
         app.release();
 
-        assertThat(app.only().evidence()).containsEntry("executions in loops", 8L);
+        assertThat(app.only().evidence()).containsEntry("executionsInLoops", 8L);
     }
 
     @Test
@@ -152,7 +152,7 @@ class NPlusOneRuleTest {
     void flagsLoopThatReachesTheThreshold() {
         app.run(execution(ORDERS).rows(5)).loop(5, LINES, LINES_DAO).release();
 
-        assertThat(app.only().evidence()).containsEntry("executions in loops", 5L);
+        assertThat(app.only().evidence()).containsEntry("executionsInLoops", 5L);
     }
 
     @Test
@@ -200,8 +200,8 @@ class NPlusOneRuleTest {
 
         Recommendation r = app.only();
 
-        assertThat(r.evidence()).containsEntry("unit of work kind", "transaction")
-                .containsEntry("repetitions per unit (max)", 6L);
+        assertThat(r.evidence()).containsEntry("unitOfWorkKind", "transaction")
+                .containsEntry("maxRepetitions", 6L);
     }
 
     @Test
@@ -223,9 +223,9 @@ class NPlusOneRuleTest {
         Recommendation r = app.complete().only();
 
         assertThat(r.title()).endsWith("up to 6 times per request (in 1 request)");
-        assertThat(r.evidence()).containsEntry("unit of work kind", "request")
+        assertThat(r.evidence()).containsEntry("unitOfWorkKind", "request")
                 .containsEntry("endpoints", "GET /customers/{id}/orders (1)")
-                .containsEntry("repetitions per unit (max)", 6L);
+                .containsEntry("maxRepetitions", 6L);
     }
 
     @Test
@@ -242,9 +242,9 @@ class NPlusOneRuleTest {
                 .only();
 
         assertThat(r.evidence()).containsEntry("loops", 2L)
-                .containsEntry("units of work", 1L)
-                .containsEntry("executions in loops", 14L)
-                .containsEntry("call sites", "com.shop.OrderDao.findLines(OrderDao.java:57),"
+                .containsEntry("unitsOfWork", 1L)
+                .containsEntry("executionsInLoops", 14L)
+                .containsEntry("callSites", "com.shop.OrderDao.findLines(OrderDao.java:57),"
                         + " com.shop.InvoiceService.print(InvoiceService.java:31)");
         assertThat(r.callSites()).containsExactly("com.shop.OrderDao.findLines(OrderDao.java:57)",
                 "com.shop.InvoiceService.print(InvoiceService.java:31)");
@@ -257,7 +257,7 @@ class NPlusOneRuleTest {
                 .loop(3, LINES, null).loop(1, LINES, LINES_DAO).loop(4, LINES, null).release()
                 .only();
 
-        assertThat(r.evidence()).containsEntry("loops", 1L).containsEntry("executions in loops", 8L);
+        assertThat(r.evidence()).containsEntry("loops", 1L).containsEntry("executionsInLoops", 8L);
         assertThat(r.callSites()).containsExactly("com.shop.OrderDao.findLines(OrderDao.java:57)");
     }
 
@@ -267,7 +267,7 @@ class NPlusOneRuleTest {
                 .run(execution(ORDERS).rows(6)).loop(6, LINES, null).release()
                 .only();
 
-        assertThat(r.evidence()).containsEntry("call sites", "not sampled in the loops");
+        assertThat(r.evidence()).containsEntry("callSites", "not sampled in the loops");
         // The fingerprint's sampled call sites are the best lead there is.
         assertThat(r.callSites()).containsExactly("com.shop.OrderDao.findLines(OrderDao.java:57)");
     }
@@ -280,8 +280,8 @@ class NPlusOneRuleTest {
         app.later(Duration.ofMillis(1)).loop(6, LINES, LINES_DAO)
                 .run(execution(ORDERS).rows(6).startedAt(ordersStart)).release();
 
-        assertThat(app.only().evidence()).containsEntry("source query", ORDERS.text())
-                .containsEntry("source rows read", 6L);
+        assertThat(app.only().evidence()).containsEntry("sourceQuery", ORDERS.text())
+                .containsEntry("sourceRowsRead", 6L);
     }
 
     @Test
@@ -294,10 +294,10 @@ class NPlusOneRuleTest {
         Recommendation r = app.only();
 
         assertThat(r.title()).contains("up to 20 times per connection checkout (in 3 connection checkouts)");
-        assertThat(r.evidence()).containsEntry("units of work", 3L)
-                .containsEntry("repetitions per unit (max)", 20L)
-                .containsEntry("repetitions per unit (median)", 7L)
-                .containsEntry("executions in loops", 32L);
+        assertThat(r.evidence()).containsEntry("unitsOfWork", 3L)
+                .containsEntry("maxRepetitions", 20L)
+                .containsEntry("medianRepetitions", 7L)
+                .containsEntry("executionsInLoops", 32L);
     }
 
     @Test
@@ -306,8 +306,8 @@ class NPlusOneRuleTest {
         app.connection(2).run(execution(ORDERS).rows(5)).loop(5, LINES, LINES_DAO).release();
         app.connection(3).run(execution(ORDERS).rows(7)).loop(7, LINES, LINES_DAO).release();
 
-        assertThat(app.only().evidence()).containsEntry("source query", ORDERS.text())
-                .containsEntry("source rows read", 6L);
+        assertThat(app.only().evidence()).containsEntry("sourceQuery", ORDERS.text())
+                .containsEntry("sourceRowsRead", 6L);
     }
 
     @Test
@@ -319,7 +319,7 @@ class NPlusOneRuleTest {
         Recommendation r = app.release().only();
 
         assertThat(r.impactMillis()).isEqualTo(1_000.0);
-        assertThat(r.evidence()).containsEntry("share of statement time %", 95.2);
+        assertThat(r.evidence()).containsEntry("shareOfStatementTimePercent", 95.2);
         assertThat(r.severity()).isEqualTo(Severity.HIGH);
     }
 
@@ -330,8 +330,8 @@ class NPlusOneRuleTest {
         assertThat(r.suggestion().codeLanguage()).isEqualTo("sql");
         assertThat(r.suggestion().code())
                 .isEqualTo("SELECT order_id, id, product_id, quantity FROM order_lines WHERE order_id = ANY(?)");
-        assertThat(r.suggestion().text()).contains("JOIN this table into the query the loop runs over (" + ORDERS.text(),
-                "order_id = ANY(?)", "order_id IN (?, ?, ...)", "JOIN FETCH", "@EntityGraph",
+        assertThat(r.suggestion().text()).contains(
+                "JOIN order_lines into the query the loop runs over (" + ORDERS.text(), "order_id = ANY(?)", "order_id IN (?, ?, ...)", "JOIN FETCH", "@EntityGraph",
                 "hibernate.default_batch_fetch_size");
     }
 
@@ -347,6 +347,21 @@ class NPlusOneRuleTest {
     }
 
     @Test
+    void rewritesTheKeyTheApplicationBindsNotTheLiteralsBesideIt() {
+        Fingerprint openLines = query("SELECT id FROM order_lines WHERE order_id = ? AND status = ?", "order_lines");
+        app.run(execution(ORDERS).rows(5));
+        for (int i = 0; i < 5; i++) {
+            app.run(execution(openLines).prepared("SELECT id FROM order_lines WHERE order_id = ? AND status = 'open'"));
+        }
+
+        Recommendation r = app.release().only();
+
+        assertThat(r.suggestion().code())
+                .isEqualTo("SELECT order_id, id FROM order_lines WHERE order_id = ANY(?) AND status = ?");
+        assertThat(r.sql()).isEqualTo(openLines.text()).doesNotContain("open");
+    }
+
+    @Test
     void evaluatesUnitsThatNeverEnd() {
         // A connection held for the application's life: judged every maxStatementsPerUnit (1000) statements.
         app.run(execution(ORDERS).rows(10)).loop(10, LINES, LINES_DAO);
@@ -357,7 +372,7 @@ class NPlusOneRuleTest {
 
         app.run(execution(SETTINGS).binds(1));
 
-        assertThat(app.only().evidence()).containsEntry("executions in loops", 10L);
+        assertThat(app.only().evidence()).containsEntry("executionsInLoops", 10L);
         assertThat(rule.unitsEndedEarly()).isEqualTo(1);
     }
 

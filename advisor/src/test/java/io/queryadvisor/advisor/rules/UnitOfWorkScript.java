@@ -128,7 +128,7 @@ final class UnitOfWorkScript {
         long duration = Math.round(e.millis * 1_000_000);
         clockNanos = Math.max(clockNanos, start + duration) + 1_000;
         long binds = e.binds != null ? e.binds : nextBinds++;
-        int bindCount = e.sql == null ? 1 : 0;
+        int bindCount = e.inlined ? 0 : 1;
         StatementExecuted event = new StatementExecuted(e.sql == null ? e.fingerprint.text() : e.sql, e.kind(),
                 e.batchSize, bindCount, bindCount == 0 ? 0 : binds * 0x9E3779B97F4A7C15L, start, duration, e.rows,
                 null, connectionId, transactionId, 1, "http-nio-8080-exec-1", e.callSite, 0, List.of(), request);
@@ -146,6 +146,7 @@ final class UnitOfWorkScript {
 
         private final Fingerprint fingerprint;
         private String sql;
+        private boolean inlined;
         private Long binds;
         private long rows = 1;
         private double millis = 1;
@@ -166,6 +167,13 @@ final class UnitOfWorkScript {
 
         /** Runs as a plain statement with its values inlined in {@code sql}: no binds. */
         Execution inlined(String sql) {
+            this.sql = sql;
+            this.inlined = true;
+            return this;
+        }
+
+        /** Runs as {@code sql} prepared with binds (by default the fingerprint's text). */
+        Execution prepared(String sql) {
             this.sql = sql;
             return this;
         }
