@@ -167,19 +167,13 @@ public abstract class CapturingConnection implements Connection {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        // JDBC: "if the receiver implements the interface then the result is the receiver", so
-        // unwrap(Connection.class) keeps the application on the captured path.
-        if (iface.isInstance(this)) {
-            return (T) this;
-        }
-        return iface.isInstance(delegate) ? (T) delegate : delegate.unwrap(iface);
+        return Unwrapping.unwrap(this, delegate, iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface);
+        return Unwrapping.isWrapperFor(this, delegate, iface);
     }
 
     @Override

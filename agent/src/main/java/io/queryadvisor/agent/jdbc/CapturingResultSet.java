@@ -89,17 +89,13 @@ public abstract class CapturingResultSet implements ResultSet {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return (T) this;
-        }
-        return iface.isInstance(delegate) ? (T) delegate : delegate.unwrap(iface);
+        return Unwrapping.unwrap(this, delegate, iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface);
+        return Unwrapping.isWrapperFor(this, delegate, iface);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
+import io.queryadvisor.agent.AgentLog;
 import io.queryadvisor.agent.capture.CaptureContext;
 
 /**
@@ -21,6 +22,9 @@ import io.queryadvisor.agent.capture.CaptureContext;
  * closed (or the statement re-executes or closes), so that it carries the rows and columns the
  * application actually read. Nothing here parses, formats or locks: an event is one allocation,
  * handed off without waiting.
+ *
+ * <p>JDBC has nineteen execute methods; each spells the protocol out rather than passing the
+ * driver call as a lambda, which could allocate on the application's thread for every statement.
  */
 public abstract class CapturingStatement implements Statement {
 
@@ -97,25 +101,35 @@ public abstract class CapturingStatement implements Statement {
         CaptureContext ctx = context;
         ctx.executing = false;
         recording = false;
-        pending = true;
-        sql = text;
-        kind = executed;
-        start = startNanos;
-        duration = took;
-        batchSize = statements;
-        bindCount = bindCount();
-        bindHash = bindHash();
-        error = errorClass;
-        request = ctx.request;
-        callSite = connection.capture.callSite(text, took);
         try {
-            transactionId = connection.transactionId();
-        } catch (SQLException | RuntimeException e) {
-            transactionId = 0;
+            pending = true;
+            sql = text;
+            kind = executed;
+            start = startNanos;
+            duration = took;
+            batchSize = statements;
+            bindCount = bindCount();
+            bindHash = bindHash();
+            error = errorClass;
+            request = ctx.request;
+            callSite = connection.capture.callSite(text, took);
+            transactionId = transactionIdOrZero();
+            rows = rowCount;
+            if (rowCount != ROWS_PENDING || errorClass != null) {
+                emit(rowCount == ROWS_PENDING ? -1 : rowCount, 0, List.of());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // Never into the application: this execution goes uncaptured, the next ones are tried again.
+            pending = false;
+            AgentLog.warnOnce("record", "could not record a statement execution; it is not captured", e);
         }
-        rows = rowCount;
-        if (rowCount != ROWS_PENDING || errorClass != null) {
-            emit(rowCount == ROWS_PENDING ? -1 : rowCount, 0, List.of());
+    }
+
+    private long transactionIdOrZero() {
+        try {
+            return connection.transactionId();
+        } catch (SQLException | RuntimeException e) {
+            return 0;
         }
     }
 
@@ -124,8 +138,13 @@ public abstract class CapturingStatement implements Statement {
         if (rs == null || !pending || openResult != null) {
             return rs;
         }
-        openResult = JdbcWrappers.resultSet(rs, this);
-        return openResult;
+        try {
+            openResult = JdbcWrappers.resultSet(rs, this);
+            return openResult;
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.warnOnce("result-set", "could not wrap a result set; rows and columns are not counted", e);
+            return rs;
+        }
     }
 
     /** Called by the result set once, on close: the pending query is complete. */
@@ -385,17 +404,13 @@ public abstract class CapturingStatement implements Statement {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return (T) this;
-        }
-        return iface.isInstance(statement) ? (T) statement : statement.unwrap(iface);
+        return Unwrapping.unwrap(this, statement, iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || iface.isInstance(statement) || statement.isWrapperFor(iface);
+        return Unwrapping.isWrapperFor(this, statement, iface);
     }
 
     @Override
