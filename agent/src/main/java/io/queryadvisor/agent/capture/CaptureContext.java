@@ -27,6 +27,12 @@ public final class CaptureContext {
     /** The incoming request this thread is serving, if a servlet entry point said so. */
     public RequestInfo request;
 
+    /** Nesting depth of servlet {@code service} calls on this thread: only the outermost is a request. */
+    public int requestDepth;
+
+    /** {@link System#nanoTime()} when {@link #request} started. */
+    public long requestStartNanos;
+
     /** Executions of SQL texts the call-site sampler had no room to track, for 1-in-N sampling. */
     public int untrackedExecutions;
 

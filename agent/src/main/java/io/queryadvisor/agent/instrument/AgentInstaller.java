@@ -20,11 +20,13 @@ import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.utility.JavaModule;
 
 import io.queryadvisor.agent.AgentLog;
+import io.queryadvisor.agent.instrument.servlet.ServletInstrumentation;
 
 /**
  * Installs the instrumentation: {@code getConnection()} / {@code getConnection(user, password)}
  * of every {@code javax.sql.DataSource} implementation, and {@code connect(url, properties)} of
- * every {@code java.sql.Driver} (which {@code DriverManager.getConnection} ends in). Classes
+ * every {@code java.sql.Driver} (which {@code DriverManager.getConnection} ends in); and the
+ * servlets' {@code service} method, to know which HTTP request a statement runs in. Classes
  * already loaded (late attach) are retransformed.
  */
 public final class AgentInstaller {
@@ -62,6 +64,8 @@ public final class AgentInstaller {
                         .on(named("connect").and(not(isAbstract()))
                                 .and(takesArguments(2))
                                 .and(returns(named("java.sql.Connection"))))))
+                .type(ServletInstrumentation.servlets(), visible)
+                .transform(new ServletInstrumentation())
                 .installOn(instrumentation);
     }
 
@@ -71,7 +75,7 @@ public final class AgentInstaller {
         public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
                             Throwable throwable) {
             AgentLog.warnOnce("instrument:" + typeName, "could not instrument " + typeName
-                    + "; its connections are not captured", throwable);
+                    + "; it runs uninstrumented", throwable);
         }
 
         @Override

@@ -41,6 +41,11 @@ public final class ConnectionWrapping {
         capture = active;
     }
 
+    /** The capture in force, or {@code null} when capture is off. */
+    public static Capture capture() {
+        return capture;
+    }
+
     public static void enter() {
         try {
             CaptureContext.current().connectDepth++;
