@@ -167,6 +167,9 @@ public final class SlowQueryRule implements Rule {
 
     private String title(QueryStats q, SlowExecutions s, double share) {
         if (q.p95Millis() > thresholdMillis) {
+            if (q.count() == 1) {
+                return "Slow query: " + ms(q.maxMillis()) + " in its only execution (threshold " + ms(thresholdMillis) + ")";
+            }
             return "Slow query: p95 " + ms(q.p95Millis()) + " over " + q.count() + " executions (threshold "
                     + ms(thresholdMillis) + ")";
         }

@@ -1,0 +1,138 @@
+package io.queryadvisor.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.queryadvisor.testing.TestDatabase;
+
+/**
+ * The packaged sample shop, with the packaged agent attached as a user would attach it, writes
+ * its report when it exits: every planted problem must be in it, at the code that causes it, and
+ * nothing else may be.
+ */
+class SampleShopReportIT {
+
+    private static final String SHOP = "io.queryadvisor.samples.shop.";
+    private static final int ITERATIONS = 40;
+
+    private static JsonNode report;
+
+    @BeforeAll
+    static void runTheSampleWithTheAgent() throws IOException, InterruptedException {
+        Path dir = Path.of("target/e2e-runs/sample-shop").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path reportFile = dir.resolve("report.json");
+        Files.deleteIfExists(reportFile);
+        Path sample = Path.of(System.getProperty("queryadvisor.e2e.sampleJar", "../samples/target/query-advisor-sample.jar"))
+                .toAbsolutePath().normalize();
+        assertThat(sample).as("the packaged sample (mvn -pl samples package)").isRegularFile();
+        TestDatabase db = TestDatabase.shared();
+        List<String> command = new ArrayList<>(List.of(Jdk.baseline().java().toString(),
+                AgentJar.option("dashboard.enabled=false,reportOnExit=" + reportFile),
+                "-jar", sample.toString(),
+                "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--schema", "e2e_shop",
+                "--iterations", String.valueOf(ITERATIONS), "--threads", "2"));
+        if (db.password() != null && !db.password().isEmpty()) {
+            command.addAll(List.of("--password", db.password()));
+        }
+        Path log = dir.resolve("child.log");
+        Process shop = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!shop.waitFor(3, TimeUnit.MINUTES)) {
+            shop.destroyForcibly();
+            throw new AssertionError("the sample did not finish in 3 minutes:\n" + Files.readString(log));
+        }
+        assertThat(shop.exitValue()).as("the sample's exit status; its output:\n%s", Files.readString(log)).isZero();
+        assertThat(reportFile).as("report written at exit; output:\n%s", Files.readString(log)).isRegularFile();
+        report = new ObjectMapper().readTree(reportFile.toFile());
+    }
+
+    @Test
+    void findsTheNPlusOneLoopAtTheRepositoryItCalls() {
+        JsonNode finding = onlyFinding("n-plus-one");
+
+        assertThat(callSites(finding)).anyMatch(site -> site.startsWith(SHOP + "repository.OrderRepository.findLines("));
+        assertThat(finding.at("/evidence/unitsOfWork").asLong()).isEqualTo(ITERATIONS);
+        assertThat(finding.at("/evidence/maxRepetitions").asLong()).isEqualTo(10);
+        assertThat(finding.at("/fingerprint").asText()).contains("order_lines");
+    }
+
+    @Test
+    void findsTheSelectStarAndNamesTheColumnsTheCodeRead() {
+        JsonNode finding = onlyFinding("select-star");
+
+        assertThat(finding.at("/fingerprint").asText()).contains("products");
+        assertThat(finding.at("/evidence/columnsRead").asText()).isEqualTo("id, name, price");
+        assertThat(finding.at("/suggestion/code").asText()).contains("id, name, price").doesNotContain("*");
+        assertThat(callSites(finding)).allMatch(site -> site.startsWith(SHOP + "repository.ProductRepository."));
+    }
+
+    @Test
+    void findsTheSlowReport() {
+        assertThat(findings("slow-query"))
+                .anySatisfy(f -> assertThat(callSites(f))
+                        .anyMatch(site -> site.startsWith(SHOP + "repository.ReportRepository.topCustomersByRevenue(")));
+    }
+
+    @Test
+    void wellWrittenQueriesProduceNoFinding() {
+        // Besides the planted problems, only the one-off bulk load at start-up may show (as slow).
+        List<String> expected = List.of(SHOP + "repository.OrderRepository.findLines(",
+                SHOP + "repository.ProductRepository.", SHOP + "repository.ReportRepository.topCustomersByRevenue(",
+                SHOP + "repository.CustomerRepository.findByEmail(", SHOP + "db.");
+        for (JsonNode finding : report.get("recommendations")) {
+            assertThat(callSites(finding)).as("call sites of %s", finding.get("id"))
+                    .isNotEmpty()
+                    .allMatch(site -> expected.stream().anyMatch(site::startsWith));
+        }
+    }
+
+    @Test
+    void countsEveryStatementOfTheTraffic() {
+        // samples/README.md: 18 statements per iteration, plus the slow report every 20th.
+        long traffic = 18L * ITERATIONS + (ITERATIONS + 19) / 20;
+        long lines = 0;
+        for (JsonNode q : report.get("queries")) {
+            if (q.get("fingerprint").asText().contains("FROM order_lines WHERE order_id = ?")) {
+                lines += q.get("count").asLong();
+            }
+        }
+        assertThat(lines).isEqualTo(10L * ITERATIONS);
+        assertThat(report.at("/capture/statementsObserved").asLong()).isGreaterThanOrEqualTo(traffic);
+        assertThat(report.at("/capture/eventsDropped").asLong()).isZero();
+    }
+
+    private static JsonNode onlyFinding(String rule) {
+        List<JsonNode> found = findings(rule);
+        assertThat(found).as("%s findings in %s", rule, report.get("recommendations")).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<JsonNode> findings(String rule) {
+        List<JsonNode> found = new ArrayList<>();
+        report.get("recommendations").forEach(r -> {
+            if (rule.equals(r.get("rule").asText())) {
+                found.add(r);
+            }
+        });
+        return found;
+    }
+
+    private static List<String> callSites(JsonNode finding) {
+        List<String> sites = new ArrayList<>();
+        finding.get("callSites").forEach(s -> sites.add(s.asText()));
+        return sites;
+    }
+}
