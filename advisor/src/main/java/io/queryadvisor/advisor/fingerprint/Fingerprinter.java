@@ -79,7 +79,7 @@ public final class Fingerprinter {
     /** One statement through JSqlParser; the fallback if it cannot parse it. */
     private static Part parsed(String sql, List<SqlToken> tokens) {
         String text = sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
-        Statement statement = StatementParser.parse(text);
+        Statement statement = StatementParser.parse(text, tokens);
         if (statement == null) {
             return fallback(tokens);
         }

@@ -26,6 +26,7 @@ import net.sf.jsqlparser.expression.TimestampValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 
 /**
@@ -104,13 +105,24 @@ final class MaskingExpressionDeParser extends ExpressionDeParser {
         }
         if (interval.getExpression() != null) {
             interval.getExpression().accept(this, context);
-        } else {
+        } else if (isLiteralText(interval.getParameter())) {
             mask();
+        } else {
+            builder.append(interval.getParameter());
         }
         if (interval.getIntervalType() != null) {
             builder.append(' ').append(interval.getIntervalType().toUpperCase(Locale.ROOT));
         }
         return builder;
+    }
+
+    /** JSqlParser keeps some interval values as raw text: {@code '1 day'}, {@code 5}, {@code -5}. */
+    private static boolean isLiteralText(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return first == '\'' || first == '-' || first == '+' || first == '.' || Character.isDigit(first);
     }
 
     /** {@code -5} is one literal, the same shape as {@code 5}; {@code -x} stays an expression. */
@@ -142,6 +154,15 @@ final class MaskingExpressionDeParser extends ExpressionDeParser {
     @Override
     public <S> StringBuilder visit(TimeKeyExpression timeKey, S context) {
         return builder.append(timeKey.getStringValue().toUpperCase(Locale.ROOT));
+    }
+
+    /** JSqlParser reads {@code SET a = default} as a column named "default"; it is the keyword. */
+    @Override
+    public <S> StringBuilder visit(Column column, S context) {
+        if (column.getTable() == null && "DEFAULT".equalsIgnoreCase(column.getColumnName())) {
+            return builder.append("DEFAULT");
+        }
+        return super.visit(column, context);
     }
 
     /** {@code cast(x AS int)} keeps the keyword as written; the node is ours to change. */

@@ -50,7 +50,7 @@ final class SqlLexer {
             } else if (startsPrefixedString(c)) {
                 lexPrefixedString(c);
             } else if (c == '"' || c == '`') {
-                quoted(Kind.QUOTED_IDENTIFIER, c, pos + 1);
+                quotedIdentifier(c);
             } else if (isDigit(c) || c == '.' && isDigit(peek(1))) {
                 number();
             } else if (Character.isLetter(c) || c == '_') {
@@ -103,7 +103,7 @@ final class SqlLexer {
 
     private boolean startsPrefixedString(char c) {
         if ("EeNnBbXx".indexOf(c) >= 0 && peek(1) == '\'') {
-            // a prefix only when it is not the tail of a longer word, e.g. "nameE'..." cannot occur
+            // a prefix only at the start of a word: in "1E'x'" the E is no prefix
             return pos == 0 || !isWordPart(sql.charAt(pos - 1));
         }
         return (c == 'U' || c == 'u') && peek(1) == '&' && peek(2) == '\'';
@@ -136,20 +136,20 @@ final class SqlLexer {
     }
 
     /** A quoted identifier; the quote character doubled is an escaped quote. */
-    private void quoted(Kind kind, char quote, int from) {
-        int i = from;
+    private void quotedIdentifier(char quote) {
+        int i = pos + 1;
         while (i < length) {
             if (sql.charAt(i) == quote) {
                 if (i + 1 < length && sql.charAt(i + 1) == quote) {
                     i += 2;
                     continue;
                 }
-                add(kind, pos, i + 1);
+                add(Kind.QUOTED_IDENTIFIER, pos, i + 1);
                 return;
             }
             i++;
         }
-        add(kind, pos, length);
+        add(Kind.QUOTED_IDENTIFIER, pos, length);
     }
 
     private void number() {

@@ -33,6 +33,11 @@ record SqlToken(Kind kind, String text, int start, int end) {
         return kind == Kind.STRING || kind == Kind.NUMBER;
     }
 
+    /** The first word of a query, as in {@code (SELECT}, {@code (WITH} or {@code (VALUES}. */
+    boolean startsQuery() {
+        return isWord("SELECT") || isWord("WITH") || isWord("VALUES");
+    }
+
     /** A name: an unquoted word or a quoted identifier. */
     boolean isName() {
         return kind == Kind.WORD || kind == Kind.QUOTED_IDENTIFIER;

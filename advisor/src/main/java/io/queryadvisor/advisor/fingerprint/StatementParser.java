@@ -1,5 +1,9 @@
 package io.queryadvisor.advisor.fingerprint;
 
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -12,29 +16,72 @@ import net.sf.jsqlparser.statement.Statement;
  * <p>{@code CCJSqlParserUtil.parse(String)} creates and shuts down a single-thread executor per
  * call, only to wait on it with a timeout: a thread start for each of the thousands of distinct
  * statements an application runs. Driving {@link CCJSqlParser} directly does the same parse
- * without it. The timeout guarded against pathological inputs, so instead the caller keeps the
- * input short (see {@link Fingerprinter}), and the backtracking "complex" mode, whose cost can
- * grow exponentially with nesting, is tried only on shallow statements, with the same depth
- * limit {@code CCJSqlParserUtil} uses.
+ * without it. What the timeout guarded against, pathological backtracking on texts JSqlParser
+ * cannot parse, is handled in three ways instead: texts it certainly cannot parse are not tried
+ * (see {@link #certainlyFails}); the backtracking "complex" mode is tried only on shallow
+ * statements, with the depth limit {@code CCJSqlParserUtil} uses; and the {@link ParseWatchdog}
+ * stops a parse that runs past {@link #BUDGET_MILLIS}. The caller also keeps texts short.
  */
 final class StatementParser {
+
+    /**
+     * Far above a real parse: tens to hundreds of microseconds once the JVM is warm, about 150 ms
+     * for the very first one, which loads the parser's classes. Every statement that JSqlParser
+     * cannot parse and that hits its exponential case costs this much once (then its fingerprint
+     * is cached), so it stays well below a second.
+     */
+    static final long BUDGET_MILLIS = 500;
 
     private StatementParser() {
     }
 
-    /** The parsed statement, or null when JSqlParser cannot parse it. Never throws. */
-    static Statement parse(String sql) {
-        Statement statement = tryParse(sql, false);
+    /** The parsed statement, or null when JSqlParser cannot parse {@code sql}, lexed as {@code tokens}. */
+    static Statement parse(String sql, List<SqlToken> tokens) {
+        if (certainlyFails(tokens)) {
+            return null;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS);
+        Statement statement = tryParse(sql, false, deadline);
         if (statement == null && CCJSqlParserUtil.getNestingDepth(sql) <= CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
-            statement = tryParse(sql, true);
+            statement = tryParse(sql, true, deadline);
         }
         return statement;
     }
 
-    private static Statement tryParse(String sql, boolean complex) {
+    /**
+     * Texts JSqlParser 5.3 never parses, and on which a failing parse can cost seconds: pgjdbc's
+     * escaped jsonb operators ({@code ??}, {@code ??|}, {@code ??&}) and unbalanced brackets.
+     */
+    static boolean certainlyFails(List<SqlToken> tokens) {
+        int parentheses = 0;
+        int brackets = 0;
+        for (SqlToken token : tokens) {
+            if (token.kind() == SqlToken.Kind.OPERATOR && token.text().startsWith("??")) {
+                return true;
+            }
+            parentheses += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            brackets += token.isSymbol("[") ? 1 : token.isSymbol("]") ? -1 : 0;
+            if (parentheses < 0 || brackets < 0) {
+                return true;
+            }
+        }
+        return parentheses != 0 || brackets != 0;
+    }
+
+    private static Statement tryParse(String sql, boolean complex, long deadline) {
+        long budget = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (budget <= 0) {
+            return null;
+        }
+        ScheduledFuture<?> alarm = null;
         try {
             CCJSqlParser parser = new CCJSqlParser(new StringProvider(sql)).withAllowComplexParsing(complex);
+            alarm = ParseWatchdog.interruptAfter(parser, budget);
             Statement statement = parser.Statement();
+            // an interrupted parse may have taken a wrong turn rather than failed; either way, no answer
+            if (parser.interrupted) {
+                return null;
+            }
             // Statement() stops after one statement; anything left means it was not the whole text
             if (parser.token.kind != CCJSqlParserConstants.EOF
                     && parser.getNextToken().kind != CCJSqlParserConstants.EOF) {
@@ -47,6 +94,10 @@ final class StatementParser {
             // templates, a StackOverflowError on deep nesting. All mean "not parsed"; the
             // fallback fingerprints the statement instead.
             return null;
+        } finally {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
         }
     }
 }

@@ -65,7 +65,7 @@ final class TokenFacts {
         if (token.isSymbol("(")) {
             // the parentheses of SELECT DISTINCT ON (...) do not start the first item
             level.atItemStart &= i > 0 && tokens.get(i - 1).isWord("ON");
-            levels.push(new Level(startsQuery(i + 1)));
+            levels.push(new Level(i + 1 < tokens.size() && tokens.get(i + 1).startsQuery()));
             return;
         }
         if (token.isSymbol(")")) {
@@ -94,7 +94,7 @@ final class TokenFacts {
             case "OFFSET" -> hasOffset = true;
             default -> {
                 if (TABLE_CLAUSES.contains(word) && !isDistinctFrom(i)) {
-                    readTables(i + 1, word.equals("FROM"));
+                    readTables(i + 1, word);
                 } else if (token.isName() && i + 2 < tokens.size() && tokens.get(i + 1).isWord("AS")
                         && (tokens.get(i + 2).isSymbol("(") || tokens.get(i + 2).isWord("MATERIALIZED")
                         || tokens.get(i + 2).isWord("NOT"))) {
@@ -144,11 +144,6 @@ final class TokenFacts {
                 || token.kind() == SqlToken.Kind.WORD && SELECT_LIST_ENDS.contains(token.text().toUpperCase(Locale.ROOT));
     }
 
-    private boolean startsQuery(int i) {
-        return i < tokens.size() && (tokens.get(i).isWord("SELECT") || tokens.get(i).isWord("WITH")
-                || tokens.get(i).isWord("VALUES"));
-    }
-
     /** {@code IS [NOT] DISTINCT FROM} compares; its FROM names no table. */
     private boolean isDistinctFrom(int i) {
         return tokens.get(i).isWord("FROM") && i > 1 && tokens.get(i - 1).isWord("DISTINCT")
@@ -156,14 +151,16 @@ final class TokenFacts {
     }
 
     /** Reads the tables named from {@code i}: one, or after FROM a comma list {@code FROM a x, b y}. */
-    private void readTables(int i, boolean list) {
-        int next = readTable(i);
-        while (list && next >= 0) {
+    private void readTables(int i, String clause) {
+        // a name and "(" is a table function after FROM (generate_series(1, 3)), a column list after INTO
+        boolean sources = clause.equals("FROM") || clause.equals("JOIN") || clause.equals("USING");
+        int next = readTable(i, sources);
+        while (clause.equals("FROM") && next >= 0) {
             next = skipAlias(next);
             if (next >= tokens.size() || !tokens.get(next).isSymbol(",")) {
                 return;
             }
-            next = readTable(next + 1);
+            next = readTable(next + 1, true);
         }
     }
 
@@ -179,7 +176,7 @@ final class TokenFacts {
     }
 
     /** Reads the table named at {@code i}; returns the index after its name, or -1 if none is there. */
-    private int readTable(int i) {
+    private int readTable(int i, boolean source) {
         while (i < tokens.size() && (tokens.get(i).isWord("ONLY") || tokens.get(i).isWord("IF")
                 || tokens.get(i).isWord("NOT") || tokens.get(i).isWord("EXISTS"))) {
             i++;
@@ -191,8 +188,8 @@ final class TokenFacts {
         while (end + 1 < tokens.size() && tokens.get(end).isSymbol(".") && tokens.get(end + 1).isName()) {
             end += 2;
         }
-        if (end < tokens.size() && (tokens.get(end).isSymbol("(") || tokens.get(end).isSymbol("="))) {
-            return -1; // a function call, or ON DUPLICATE KEY UPDATE's "column ="
+        if (end < tokens.size() && (source && tokens.get(end).isSymbol("(") || tokens.get(end).isSymbol("="))) {
+            return -1; // a table function, or ON DUPLICATE KEY UPDATE's "column ="
         }
         tables.add(tableName(i, end));
         return end;

@@ -104,7 +104,7 @@ final class TokenRenderer {
         if (close < 0 || close >= to) {
             return i;
         }
-        if (token.isWord("IN") && next.isSymbol("(") && !startsQuery(i + 2)) {
+        if (token.isWord("IN") && next.isSymbol("(") && !tokens.get(i + 2).startsQuery()) {
             line.append(token, true, "IN", token);
             line.append(next, false, "(" + foldItems(i + 2, close, depth) + ")", tokens.get(close));
             return close + 1;
@@ -132,11 +132,6 @@ final class TokenRenderer {
             return rowEnd + 1;
         }
         return i;
-    }
-
-    private boolean startsQuery(int i) {
-        return i < tokens.size() && (tokens.get(i).isWord("SELECT") || tokens.get(i).isWord("WITH")
-                || tokens.get(i).isWord("VALUES"));
     }
 
     /** The items between {@code from} and {@code to}, split at top-level commas, rendered and folded. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import net.sf.jsqlparser.expression.AllValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -123,7 +126,8 @@ final class TreeFacts extends TablesNamesFinder<Void> {
         if (limit == null) {
             return;
         }
-        if (limit.getRowCount() != null && !limit.isLimitAll() && !limit.isLimitNull()) {
+        Expression rowCount = limit.getRowCount();
+        if (rowCount != null && !(rowCount instanceof AllValue) && !(rowCount instanceof NullValue)) {
             hasLimit = true;
         }
         if (limit.getOffset() != null) {

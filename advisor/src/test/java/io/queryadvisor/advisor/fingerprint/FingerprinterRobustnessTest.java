@@ -119,6 +119,27 @@ class FingerprinterRobustnessTest {
     }
 
     @Test
+    void aParseThatWouldBacktrackForMinutesIsCutShort() {
+        // balanced, so worth a try; JSqlParser 5.3 would need minutes for it (each parenthesis
+        // multiplies its backtracking) if the watchdog did not stop it after half a second
+        String sql = "select ((((((((( from where )))))))))";
+
+        Fingerprint fp = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> fingerprinter.fingerprint(sql));
+
+        assertThat(fp.parsed()).isFalse();
+        assertThat(fp.text()).isEqualTo("SELECT (((((((((FROM WHERE)))))))))");
+    }
+
+    @Test
+    void textsJSqlParserCertainlyCannotParseAreNotTried() {
+        assertThat(StatementParser.certainlyFails(SqlLexer.tokenize("SELECT * FROM t WHERE doc ?? 'k'"))).isTrue();
+        assertThat(StatementParser.certainlyFails(SqlLexer.tokenize("SELECT f((a) FROM t"))).isTrue();
+        assertThat(StatementParser.certainlyFails(SqlLexer.tokenize("SELECT a) FROM (t"))).isTrue();
+        assertThat(StatementParser.certainlyFails(SqlLexer.tokenize("SELECT a[1 FROM t"))).isTrue();
+        assertThat(StatementParser.certainlyFails(SqlLexer.tokenize("SELECT f(a[1]) FROM t WHERE x = '(' "))).isFalse();
+    }
+
+    @Test
     void hugeTextsTakeLinearTime() {
         String million = "SELECT * FROM t WHERE id IN (" + numbers(150_000) + ") AND x IN " + "(1, ".repeat(50_000);
 

@@ -159,6 +159,7 @@ class SqlFactsTest {
                     .containsExactly("docs", "tags", "owners");
             assertThat(facts("MERGE INTO Users KEY (id) VALUES (1, 'a')").tables()).containsExactly("users");
             assertThat(facts("UPDATE docs SET n = 1 WHERE doc ?? 'k'").tables()).containsExactly("docs");
+            assertThat(facts("INSERT INTO Notes (body) VALUES (E'it\\'s')").tables()).containsExactly("notes");
         }
 
         @Test
@@ -167,6 +168,7 @@ class SqlFactsTest {
                     + "trim(both ' ' from name) FROM recent WHERE a IS DISTINCT FROM b AND doc ?? 'k'");
 
             assertThat(facts.tables()).containsExactly("docs");
+            assertThat(facts("SELECT * FROM generate_series(1, 3) WHERE doc ?? 'k'").tables()).isEmpty();
         }
 
         @Test
