@@ -28,14 +28,14 @@ public final class QueryAdvisorAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, false);
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, true);
     }
 
-    private static synchronized void start(String arguments, Instrumentation instrumentation) {
+    private static synchronized void start(String arguments, Instrumentation instrumentation, boolean lateAttach) {
         if (started) {
             AgentLog.info("already running; the second attach is ignored");
             return;
@@ -51,9 +51,9 @@ public final class QueryAdvisorAgent {
             }
             Advisor advisor = Advisor.start(config.advisor());
             if (config.capture().enabled()) {
-                JdbcWrappers.class.getName(); // generate the wrappers now: a failure disables capture up front
                 ConnectionWrapping.install(new Capture(advisor.buffer(), config.capture()));
-                AgentInstaller.install(instrumentation);
+                generateWrappersInBackground();
+                AgentInstaller.install(instrumentation, lateAttach);
             }
             startDashboard(config, advisor);
             if (config.reportOnExit() != null) {
@@ -67,6 +67,24 @@ public final class QueryAdvisorAgent {
             ConnectionWrapping.install(null);
             AgentLog.warnOnce("start", "could not start; Query Advisor is off and the application runs unchanged", t);
         }
+    }
+
+    /**
+     * Generating the JDBC wrappers takes a few hundred milliseconds; done here, on a thread of our
+     * own, it overlaps the application's start instead of delaying it. A connection wrapped before
+     * it is done waits for it (class initialisation); if it fails, capture switches itself off.
+     */
+    private static void generateWrappersInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                Class.forName(JdbcWrappers.class.getName(), true, QueryAdvisorAgent.class.getClassLoader());
+            } catch (Throwable t) {
+                ConnectionWrapping.install(null);
+                AgentLog.warnOnce("wrappers", "could not generate the JDBC wrappers; capture is off", t);
+            }
+        }, "query-advisor-init");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void startDashboard(AgentConfig config, Advisor advisor) {

@@ -1,6 +1,7 @@
 package io.queryadvisor.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Map;
 
@@ -43,7 +44,7 @@ class EnvironmentDatabaseTest {
 
     @Test
     void failsOnAUrlThatIsNotPostgres() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> EnvironmentDatabase.from(Map.of("QUERYADVISOR_TEST_JDBC_URL", "jdbc:h2:mem:x")))
                 .withMessageContaining("jdbc:h2:mem:x");
     }

@@ -68,6 +68,11 @@ final class ChildJvm implements AutoCloseable {
                         + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")") + "\n" + tail()));
     }
 
+    /** Adds a line about the test's progress to the child's log (not to its output). */
+    void note(String text) {
+        output.note(text);
+    }
+
     /** The lines the child wrote so far to {@code stream}. */
     List<String> lines(Stream stream) {
         return output.lines(stream);
@@ -87,6 +92,7 @@ final class ChildJvm implements AutoCloseable {
             throw new AssertionError(description + " did not exit within " + timeout.toSeconds()
                     + " s after its stdin was closed\n" + tail());
         }
+        output.note("exited with status " + process.exitValue());
         output.close(Duration.ofSeconds(5));
         return process.exitValue();
     }

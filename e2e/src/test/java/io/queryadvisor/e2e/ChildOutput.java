@@ -24,14 +24,15 @@ final class ChildOutput {
     /** Which of the child's streams a line came from. */
     enum Stream { STDOUT, STDERR }
 
-    /** One line as the child wrote it. */
-    record Line(Stream stream, String text) {
+    /** One line as the child wrote it, {@code millis} after the child started. */
+    record Line(long millis, Stream stream, String text) {
         @Override
         public String toString() {
-            return (stream == Stream.STDOUT ? "out| " : "err| ") + text;
+            return String.format("%6.2fs %s %s", millis / 1000.0, stream == Stream.STDOUT ? "out|" : "err|", text);
         }
     }
 
+    private final long startNanos = System.nanoTime();
     private final Path logFile;
     private final Writer log;
     private final List<Line> lines = new ArrayList<>();
@@ -109,10 +110,10 @@ final class ChildOutput {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String text;
             while ((text = reader.readLine()) != null) {
-                add(new Line(stream, text));
+                add(stream, text);
             }
         } catch (IOException e) {
-            add(new Line(stream, "(reading the child's " + stream + " failed: " + e + ")"));
+            add(stream, "(reading the child's " + stream + " failed: " + e + ")");
         } finally {
             synchronized (this) {
                 openStreams--;
@@ -121,14 +122,28 @@ final class ChildOutput {
         }
     }
 
-    private synchronized void add(Line line) {
+    /** Records what the test did, in the log only, so the log shows where the time went. */
+    synchronized void note(String text) {
+        write(String.format("%6.2fs test| %s", elapsedMillis() / 1000.0, text));
+    }
+
+    private synchronized void add(Stream stream, String text) {
+        Line line = new Line(elapsedMillis(), stream, text);
         lines.add(line);
+        write(line.toString());
+        notifyAll();
+    }
+
+    private long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private void write(String text) {
         try {
-            log.write(line + "\n");
+            log.write(text + "\n");
             log.flush();
         } catch (IOException e) {
             // Keep the line in memory; the file is only a copy.
         }
-        notifyAll();
     }
 }

@@ -53,9 +53,22 @@ class KnownWorkloadIT {
 
             JsonNode snapshot = DashboardClient.fromBanner(banner)
                     .awaitQueries(s -> WorkloadAssertions.reached(s, KnownWorkload.expected()), Duration.ofSeconds(20));
+            child.note("snapshot read from the dashboard");
             WorkloadAssertions.assertMatches(snapshot, KnownWorkload.expected(), child.tail());
+            // No JVM warnings about the agent's (shaded) libraries and no stack traces of its
+            // classes in the application's stderr: the agent speaks only in its own messages.
+            assertThat(child.lines(Stream.STDERR))
+                    .as("stderr lines of JVM warnings or stack traces from the agent\n%s", child.tail())
+                    .filteredOn(KnownWorkloadIT::isAgentNoise)
+                    .isEmpty();
 
+            child.note("assertions passed; closing the child's stdin");
             assertThat(child.finishAndAwaitExit(Duration.ofSeconds(20))).as("exit status\n%s", child.tail()).isZero();
         }
+    }
+
+    private static boolean isAgentNoise(String stderrLine) {
+        return stderrLine.contains("io.queryadvisor.shaded") || stderrLine.contains("query-advisor-agent.jar")
+                || stderrLine.matches("\\s+at io\\.queryadvisor\\.(agent|advisor|dashboard)\\..*");
     }
 }

@@ -2,6 +2,7 @@ package io.queryadvisor.e2e;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.assertj.core.api.SoftAssertions;
@@ -91,7 +92,7 @@ final class WorkloadAssertions {
         return queries(snapshot).filter(q -> e.matches(q.path("fingerprint").asText(), type(q))).toList();
     }
 
-    private static java.util.stream.Stream<JsonNode> queries(JsonNode snapshot) {
+    private static Stream<JsonNode> queries(JsonNode snapshot) {
         return StreamSupport.stream(snapshot.path("queries").spliterator(), false);
     }
 

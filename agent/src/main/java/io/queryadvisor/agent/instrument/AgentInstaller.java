@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -34,7 +35,17 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
+    /** Installs into a running application: classes already loaded are retransformed. */
     public static void install(Instrumentation instrumentation) {
+        install(instrumentation, true);
+    }
+
+    /**
+     * @param lateAttach true when the application is already running ({@code agentmain}): classes
+     *                   loaded before are then retransformed. At {@code premain} none of interest is
+     *                   loaded yet, and skipping the scan of the JDK's loaded classes saves start time.
+     */
+    public static void install(Instrumentation instrumentation, boolean lateAttach) {
         // Our advice is inlined, so Byte Buddy's Nexus (for initialising generated classes) is never
         // needed; creating it touches sun.misc.Unsafe, which JDK 24+ warns about on the
         // application's console. The property name is relocated with the rest of Byte Buddy.
@@ -44,8 +55,12 @@ public final class AgentInstaller {
         AgentClassVisibility visible = new AgentClassVisibility();
         new AgentBuilder.Default()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                // Matching asks every loaded class for its super types; caching the type
+                // descriptions they share (Object, Serializable, ...) keeps class loading fast.
+                .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(new ConcurrentHashMap<>()))
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(lateAttach ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new FailureListener())
                 .ignore(nameStartsWith("io.queryadvisor.agent.")

@@ -1,5 +1,7 @@
 package io.queryadvisor.e2e.app;
 
+import java.util.Locale;
+
 /**
  * What the agent must report for one fingerprint of the known workload.
  *
@@ -29,6 +31,6 @@ public record ExpectedQuery(String marker, String type, long count, long rows, l
 
     /** Whether a normalised statement text and type are this fingerprint's. */
     public boolean matches(String fingerprint, String statementType) {
-        return type.equals(statementType) && fingerprint.toLowerCase(java.util.Locale.ROOT).contains(marker);
+        return type.equals(statementType) && fingerprint.toLowerCase(Locale.ROOT).contains(marker);
     }
 }
