@@ -30,6 +30,10 @@ public abstract class CapturingConnection implements Connection {
     private long transactionSeq = 1;
     private int autoCommit = UNKNOWN;
     private boolean closed;
+    // Statements not closed yet, as HikariCP tracks them: a query whose statement the application
+    // never closes is still reported when the connection closes. Mostly 0 or 1 long.
+    private CapturingStatement[] open;
+    private int openCount;
 
     protected CapturingConnection(Connection delegate, Capture capture) {
         this.delegate = delegate;
@@ -53,6 +57,26 @@ public abstract class CapturingConnection implements Connection {
 
     final void executed() {
         statements++;
+    }
+
+    final void opened(CapturingStatement statement) {
+        if (open == null) {
+            open = new CapturingStatement[4];
+        } else if (openCount == open.length) {
+            open = java.util.Arrays.copyOf(open, openCount * 2);
+        }
+        open[openCount++] = statement;
+    }
+
+    final void closed(CapturingStatement statement) {
+        // Statements are usually closed in reverse order of creation: search from the end.
+        for (int i = openCount - 1; i >= 0; i--) {
+            if (open[i] == statement) {
+                System.arraycopy(open, i + 1, open, i, openCount - i - 1);
+                open[--openCount] = null;
+                return;
+            }
+        }
     }
 
     @Override
@@ -159,6 +183,10 @@ public abstract class CapturingConnection implements Connection {
     public void close() throws SQLException {
         if (!closed) {
             closed = true;
+            for (int i = 0; i < openCount; i++) {
+                open[i].flushPending();
+            }
+            openCount = 0;
             if (statements > 0) {
                 capture.emit(new ConnectionReleased(id, openedNanos, System.nanoTime() - openedNanos, statements));
             }

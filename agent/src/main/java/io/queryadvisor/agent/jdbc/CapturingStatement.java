@@ -58,6 +58,7 @@ public abstract class CapturingStatement implements Statement {
     protected CapturingStatement(Statement statement, CapturingConnection connection) {
         this.statement = statement;
         this.connection = connection;
+        connection.opened(this);
     }
 
     // ---- the execution protocol -------------------------------------------------------------
@@ -67,9 +68,7 @@ public abstract class CapturingStatement implements Statement {
      * this one is recorded (not when it is nested inside another capturing statement on this thread).
      */
     final long begin() {
-        if (pending) {
-            emit(ROWS_PENDING, 0, List.of());
-        }
+        flushPending();
         CaptureContext ctx = CaptureContext.current();
         if (ctx.executing) {
             recording = false;
@@ -397,10 +396,16 @@ public abstract class CapturingStatement implements Statement {
 
     @Override
     public void close() throws SQLException {
+        flushPending();
+        connection.closed(this);
+        statement.close();
+    }
+
+    /** Emits the held-back execution, if any, with what its result set has read so far. */
+    final void flushPending() {
         if (pending) {
             emit(ROWS_PENDING, 0, List.of());
         }
-        statement.close();
     }
 
     @Override

@@ -115,6 +115,22 @@ class CapturingJdbcTest {
     }
 
     @Test
+    void reportsAQueryWhoseStatementIsNeverClosedWhenTheConnectionCloses() throws SQLException {
+        Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM item");
+        rs.next();
+        rs.next();
+        connection.close();
+
+        List<CaptureEvent> events = drain();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(StatementExecuted.class,
+                e -> assertThat(e.rowsRead()).isEqualTo(2));
+        assertThat(events.get(1)).isInstanceOfSatisfying(ConnectionReleased.class,
+                r -> assertThat(r.statements()).isEqualTo(1));
+    }
+
+    @Test
     void tracksTransactions() throws SQLException {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {

@@ -1,0 +1,173 @@
+package io.queryadvisor.agent.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import net.bytebuddy.agent.ByteBuddyAgent;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.queryadvisor.advisor.Advisor;
+import io.queryadvisor.advisor.AdvisorConfig;
+import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.stats.QueryStats;
+import io.queryadvisor.advisor.stats.WorkloadSnapshot;
+import io.queryadvisor.agent.capture.Capture;
+import io.queryadvisor.agent.capture.CaptureConfig;
+import io.queryadvisor.agent.instrument.AgentInstaller;
+import io.queryadvisor.agent.instrument.ConnectionWrapping;
+import io.queryadvisor.testing.TestSchema;
+
+/**
+ * The agent inside the test JVM, as {@code -javaagent} runs it: the real instrumentation of
+ * DataSources and Drivers, a fresh advisor and capture for each test, and HikariCP pools whose
+ * connections the advice wraps exactly as in production. Register it with
+ * {@code @RegisterExtension}; after each test its pools are closed, capture is switched off and the
+ * advisor stops.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final AgentUnderTest agent = AgentUnderTest.withDefaults();
+ *
+ * new OrderHistory(agent.pool(schema)).linesOneOrderAtATime(1);
+ * Recommendation finding = agent.onlyFinding(NPlusOneRule.ID);
+ * }</pre>
+ */
+public final class AgentUnderTest implements BeforeEachCallback, AfterEachCallback {
+
+    /** Far longer than a test's few events take; reached only when the advisor is stuck. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Map<String, String> settings;
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private Advisor advisor;
+
+    private AgentUnderTest(Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
+    }
+
+    public static AgentUnderTest withDefaults() {
+        return with(Map.of());
+    }
+
+    /** An agent configured with {@code settings}, keyed as in the agent's arguments ({@code rules.slow-query.threshold}). */
+    public static AgentUnderTest with(Map<String, String> settings) {
+        return new AgentUnderTest(settings);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        InstrumentedJvm.ensure();
+        Settings configured = Settings.fromStrings(settings, "test");
+        advisor = Advisor.start(AdvisorConfig.from(configured));
+        ConnectionWrapping.install(new Capture(advisor.buffer(), CaptureConfig.from(configured)));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ConnectionWrapping.install(null);
+        try {
+            pools.forEach(HikariDataSource::close);
+        } finally {
+            pools.clear();
+            if (advisor != null) { // null when beforeEach failed: its failure is the one to report
+                advisor.close();
+            }
+        }
+    }
+
+    /** A new HikariCP pool on {@code schema}, closed after the test. */
+    public DataSource pool(TestSchema schema) {
+        return pool(schema, config -> { });
+    }
+
+    /** A new HikariCP pool on {@code schema}, configured further by {@code customise}, closed after the test. */
+    public DataSource pool(TestSchema schema, Consumer<HikariConfig> customise) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(schema.jdbcUrl());
+        config.setUsername(schema.user());
+        config.setPassword(schema.password());
+        config.setPoolName("shop-" + (pools.size() + 1));
+        config.setMaximumPoolSize(2);
+        customise.accept(config);
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+
+    /** Every finding of the rule {@code ruleId} on what was captured so far. */
+    public List<Recommendation> findings(String ruleId) {
+        awaitIdle();
+        return advisor.recommendations().stream().filter(r -> r.rule().equals(ruleId)).toList();
+    }
+
+    /** The one finding of the rule {@code ruleId}; fails when there is none or more than one. */
+    public Recommendation onlyFinding(String ruleId) {
+        List<Recommendation> found = findings(ruleId);
+        assertThat(found).as("findings of %s", ruleId).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The statistics of everything captured so far. */
+    public WorkloadSnapshot snapshot() {
+        awaitIdle();
+        return advisor.snapshot();
+    }
+
+    /**
+     * The statistics of the one fingerprint of {@code type} that names {@code table}. Fingerprint text is
+     * matched loosely (the table as a whole word, any case), so that it does not tie these tests to
+     * the fingerprinter's exact normalisation.
+     */
+    public QueryStats onlyQuery(StatementType type, String table) {
+        Pattern word = Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(table.toLowerCase(Locale.ROOT))
+                + "(?![a-z0-9_])");
+        List<QueryStats> queries = snapshot().queries();
+        List<QueryStats> matching = queries.stream()
+                .filter(q -> q.type() == type && word.matcher(q.fingerprint().toLowerCase(Locale.ROOT)).find())
+                .toList();
+        assertThat(matching).as("%s fingerprints on %s among %s", type, table,
+                queries.stream().map(QueryStats::fingerprint).toList()).hasSize(1);
+        return matching.get(0);
+    }
+
+    private void awaitIdle() {
+        assertThat(advisor.awaitIdle(IDLE_TIMEOUT))
+                .as("the advisor processed every captured event within %s", IDLE_TIMEOUT).isTrue();
+    }
+
+    /**
+     * Instrumentation cannot be taken back from a JVM, and installing it twice would stack the advice,
+     * so it is installed once, by the first test that needs it (class initialisation is the lock).
+     * Outside a test's capture, {@link ConnectionWrapping} hands every connection back unwrapped.
+     */
+    private static final class InstrumentedJvm {
+
+        static {
+            AgentInstaller.install(ByteBuddyAgent.install());
+        }
+
+        private InstrumentedJvm() {
+        }
+
+        static void ensure() {
+            // the static initialiser did the work
+        }
+    }
+}
