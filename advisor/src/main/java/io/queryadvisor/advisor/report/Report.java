@@ -8,7 +8,7 @@ import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
  * Everything the advisor knows at one moment, in the shape every report format renders.
- * The JSON report is this record serialised; its shape is documented in the README.
+ * The JSON report is this record serialised; its shape is documented in docs/REPORT-FORMAT.md.
  */
 public record Report(String generatedAt, ApplicationInfo application, List<QueryStats> queries,
                      List<Recommendation> recommendations, CaptureHealth capture) {
