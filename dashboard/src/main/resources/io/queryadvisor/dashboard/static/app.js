@@ -45,7 +45,7 @@
     { key: 'rows', label: 'Rows', format: count },
     { key: 'errors', label: 'Errors', format: count, warn: q => q.errors > 0 },
     {
-      key: 'callSites', label: 'Call sites',
+      key: 'callSites', label: 'Call sites (sampled executions)',
       cell: q => list(q.callSites.map(s => s.callSite + ' \u00d7' + count(s.count))),
       sortValue: q => (q.callSites.length ? q.callSites[0].callSite : ''),
     },
