@@ -22,7 +22,7 @@ public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEve
         return new CaptureConfig(
                 s.bool("capture.enabled", true),
                 s.integer("callSite.firstN", 32, 0, 1_000_000),
-                s.integer("callSite.every", 64, 1, 1_000_000),
+                s.integer("callSite.every", 256, 1, 1_000_000),
                 s.duration("callSite.slowerThan", Duration.ofMillis(50)),
                 s.integer("callSite.maxTexts", 10_000, 0, 1_000_000),
                 s.list("callSite.exclude", List.of()));

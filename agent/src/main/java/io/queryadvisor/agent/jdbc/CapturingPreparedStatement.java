@@ -59,8 +59,10 @@ public abstract class CapturingPreparedStatement extends CapturingStatement impl
         if (index < 1 || index > 4_096) {
             return; // the driver will reject it; nothing to remember
         }
-        if (binds == null || index >= binds.length) {
-            binds = Arrays.copyOf(binds == null ? new long[0] : binds, Math.max(index + 1, 8));
+        if (binds == null) {
+            binds = new long[Math.max(index + 1, 8)];
+        } else if (index >= binds.length) {
+            binds = Arrays.copyOf(binds, Math.max(index + 1, binds.length * 2));
         }
         binds[index] = hash;
         if (index > maxIndex) {
