@@ -14,7 +14,6 @@ import io.queryadvisor.advisor.report.ApplicationInfo;
 import io.queryadvisor.advisor.report.DatabaseRecorder;
 import io.queryadvisor.advisor.report.Report;
 import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleEngine;
 import io.queryadvisor.advisor.rules.RuleRegistry;
 import io.queryadvisor.advisor.stats.CaptureHealth;
@@ -90,11 +89,6 @@ public final class Advisor implements AutoCloseable {
                 databases.databases());
         return new Report(Instant.ofEpochMilli(workload.takenAtEpochMillis()).toString(), application,
                 workload.queries(), rules.recommend(workload), workload.health());
-    }
-
-    /** The rules this advisor runs. */
-    public List<Rule> rules() {
-        return rules.rules();
     }
 
     public CaptureHealth health() {

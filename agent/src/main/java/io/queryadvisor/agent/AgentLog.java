@@ -1,6 +1,5 @@
 package io.queryadvisor.agent;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Set;
@@ -16,14 +15,13 @@ public final class AgentLog {
 
     private static final String PREFIX = "[query-advisor] ";
     private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
-    private static volatile PrintStream out = System.err;
     private static volatile boolean debug;
 
     private AgentLog() {
     }
 
     public static void info(String message) {
-        out.println(PREFIX + message);
+        System.err.println(PREFIX + message);
     }
 
     public static void setDebug(boolean on) {
@@ -34,17 +32,12 @@ public final class AgentLog {
     public static void warnOnce(String kind, String message, Throwable cause) {
         if (SAID.add(kind)) {
             String reason = cause == null ? "" : ": " + cause;
-            out.println(PREFIX + "WARNING " + message + reason);
+            System.err.println(PREFIX + "WARNING " + message + reason);
             if (debug && cause != null) {
                 StringWriter trace = new StringWriter();
                 cause.printStackTrace(new PrintWriter(trace));
-                out.print(trace);
+                System.err.print(trace);
             }
         }
-    }
-
-    /** For tests: where the lines go. */
-    static void redirect(PrintStream stream) {
-        out = stream;
     }
 }

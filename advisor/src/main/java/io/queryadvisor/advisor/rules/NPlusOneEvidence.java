@@ -131,7 +131,7 @@ final class NPlusOneEvidence {
         List<CallSiteCount> sites = new ArrayList<>();
         callSites.labels().forEach(site -> sites.add(new CallSiteCount(site, callSites.count(site))));
         if (callSites.others() > 0) {
-            sites.add(new CallSiteCount("(other call sites)", callSites.others()));
+            sites.add(new CallSiteCount(CallSiteCount.OTHERS, callSites.others()));
         }
         return sites;
     }

@@ -22,7 +22,6 @@ import io.queryadvisor.advisor.fingerprint.Fingerprint;
 final class FingerprintAccumulator {
 
     private static final long MAX_MICROS = 3_600_000_000L;
-    static final String OTHER_CALL_SITES = "(other call sites)";
 
     private final Fingerprint fingerprint;
     private final int maxCallSites;
@@ -85,7 +84,7 @@ final class FingerprintAccumulator {
         callSites.forEach((site, n) -> sites.add(new CallSiteCount(site.toString(), n[0])));
         sites.sort(Comparator.comparingLong(CallSiteCount::count).reversed().thenComparing(CallSiteCount::callSite));
         if (otherCallSites > 0) {
-            sites.add(new CallSiteCount(OTHER_CALL_SITES, otherCallSites));
+            sites.add(new CallSiteCount(CallSiteCount.OTHERS, otherCallSites));
         }
         return new QueryStats(fingerprint.id(), fingerprint.text(), fingerprint.type(), count, errors,
                 millis(totalNanos), count == 0 ? 0 : millis(totalNanos) / count,

@@ -67,9 +67,4 @@ public final class CallSiteSampler {
                 .findFirst());
         return frame.map(CallSite::of).orElse(CallSite.UNKNOWN);
     }
-
-    /** Distinct SQL texts being counted. */
-    public int textsTracked() {
-        return executionsByText.size();
-    }
 }

@@ -36,8 +36,4 @@ public final class Capture {
     public CallSite callSite(String sql, long durationNanos) {
         return sampler.sample(sql, durationNanos);
     }
-
-    public CallSiteSampler sampler() {
-        return sampler;
-    }
 }

@@ -45,7 +45,6 @@ public abstract class CapturingStatement implements Statement {
     private StatementKind kind;
     private long start;
     private long duration;
-    private long rows;
     private int batchSize;
     private int bindCount;
     private long bindHash;
@@ -113,7 +112,6 @@ public abstract class CapturingStatement implements Statement {
             request = ctx.request;
             callSite = connection.capture.callSite(text, took);
             transactionId = transactionIdOrZero();
-            rows = rowCount;
             if (rowCount != ROWS_PENDING || errorClass != null) {
                 emit(rowCount == ROWS_PENDING ? -1 : rowCount, 0, List.of());
             }
