@@ -16,7 +16,7 @@ import com.example.shop.OrderLine;
 import com.example.shop.ShopSchema;
 
 import io.queryadvisor.advisor.fingerprint.StatementType;
-import io.queryadvisor.advisor.rules.NPlusOneRule;
+import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.stats.QueryStats;
 import io.queryadvisor.testing.TestSchema;

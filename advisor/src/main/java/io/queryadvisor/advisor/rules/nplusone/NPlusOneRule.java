@@ -1,0 +1,238 @@
+package io.queryadvisor.advisor.rules.nplusone;
+
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
+import io.queryadvisor.advisor.rules.support.FingerprintFinding;
+import io.queryadvisor.advisor.rules.support.Impact;
+import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
+import io.queryadvisor.advisor.rules.support.UnitsOfWork;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.queryadvisor.advisor.capture.ConnectionReleased;
+import io.queryadvisor.advisor.capture.ObservedStatement;
+import io.queryadvisor.advisor.capture.RequestCompleted;
+import io.queryadvisor.advisor.config.ConfigurationException;
+import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.stats.CallSiteCount;
+import io.queryadvisor.advisor.stats.QueryStats;
+
+/**
+ * {@code n-plus-one}: one query run again and again inside one unit of work, once per row of a query
+ * before it, where one query would do: what an ORM's lazy loading produces, seen at the JDBC level
+ * so whatever the ORM (or none).
+ *
+ * <p>A fingerprint is flagged when, within one unit of work (a request, else a transaction, else a
+ * connection checkout: see {@link UnitsOfWork}), it ran at least {@code threshold} times from the
+ * same call site, and not every time with the same values (binds, or the literals of statements that
+ * inline them). It is not an N+1 when the same values repeat every time (that is the same query
+ * repeated, another rule's concern), when the repeats are a JDBC batch, when they are spread over
+ * several units of work, or when the statement is not a SELECT (writes in a loop are another rule's).
+ * Loops of one fingerprint from two call sites are counted apart ({@link NPlusOneUnit}).
+ *
+ * <p>A unit is judged when it ends, and also, so that one that never ends is judged too, when it has
+ * run {@code maxStatementsPerUnit} statements or is older than {@code maxUnitAge} (then a new unit
+ * begins for its next statements); findings ask for every unit older than that to be judged first.
+ *
+ * <p>The finding shows the units of work affected, the repetitions per unit, the time spent in the
+ * loops and its share of all statement time (which grades the severity), the query the loops
+ * followed (their source) and the rows read from it, the endpoints and the loops' call sites. It
+ * suggests one query instead of the loop (see {@link NPlusOneSuggestion}).
+ *
+ * <p>Settings, under {@code queryadvisor.rules.n-plus-one.}:
+ * <ul>
+ *   <li>{@code threshold} (default 5): executions in one unit of work that make a loop an N+1;</li>
+ *   <li>{@code maxOpenUnits} (default 10000): units of work followed at once; past it the least
+ *       recently active is judged as it stands, ended, and counted;</li>
+ *   <li>{@code maxStatementsPerUnit} (default 1000) and {@code maxUnitAge} (default {@code 60s}): when
+ *       a unit that has not ended is judged anyway;</li>
+ *   <li>{@code maxFingerprintsPerUnit} (default 64) and {@code maxTrackedLoops} (default 100000, over
+ *       all open units): loops followed; executions beyond are left out, and counted;</li>
+ *   <li>{@code maxFingerprints} (default 1000): fingerprints whose findings are kept; the least
+ *       recently found are dropped past it, and counted.</li>
+ * </ul>
+ */
+public final class NPlusOneRule implements Rule {
+
+    public static final String ID = "n-plus-one";
+
+    private final int threshold;
+    private final int maxStatementsPerUnit;
+    private final long maxUnitAgeMillis;
+    private final NPlusOneUnit.LoopBudget budget;
+    private final UnitsOfWork<NPlusOneUnit> units;
+    private final BoundedFingerprintMap<NPlusOneEvidence> found;
+
+    public NPlusOneRule(RuleSettings settings) {
+        this.threshold = settings.integer("threshold", 5, 2, 1_000_000);
+        this.maxStatementsPerUnit = settings.integer("maxStatementsPerUnit", 1_000, 2, 1_000_000);
+        if (maxStatementsPerUnit < threshold) {
+            throw new ConfigurationException("queryadvisor.rules." + ID + ".maxStatementsPerUnit: must be at least"
+                    + " the threshold (" + threshold + "), or no loop could ever reach it; got "
+                    + maxStatementsPerUnit);
+        }
+        Duration maxUnitAge = settings.duration("maxUnitAge", Duration.ofSeconds(60));
+        if (maxUnitAge.toMillis() < 1) {
+            throw new ConfigurationException("queryadvisor.rules." + ID + ".maxUnitAge: expected a positive duration"
+                    + " such as 60s, got " + maxUnitAge.toMillis() + "ms");
+        }
+        this.maxUnitAgeMillis = maxUnitAge.toMillis();
+        int maxFingerprintsPerUnit = settings.integer("maxFingerprintsPerUnit", 64, 1, 100_000);
+        this.budget = new NPlusOneUnit.LoopBudget(settings.integer("maxTrackedLoops", 100_000, 1, 10_000_000));
+        this.units = new UnitsOfWork<>(
+                new UnitsOfWork.Limits(settings.integer("maxOpenUnits", 10_000, 1, 1_000_000), maxStatementsPerUnit,
+                        maxUnitAgeMillis),
+                key -> new NPlusOneUnit(key, maxFingerprintsPerUnit, budget),
+                this::judge);
+        this.found = BoundedFingerprintMap.configured(ID, settings);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void onStatement(ObservedStatement statement) {
+        units.statement(statement);
+    }
+
+    @Override
+    public void onConnectionReleased(ConnectionReleased released) {
+        units.connectionReleased(released.connectionId());
+    }
+
+    @Override
+    public void onRequestCompleted(RequestCompleted request) {
+        units.requestCompleted(request.request().id());
+    }
+
+    @Override
+    public List<Recommendation> recommend(RuleContext context) {
+        // Judge the units that have run longer than a unit is followed, so an idle one is not missed.
+        units.endStartedBefore(context.workload().takenAtEpochMillis() - maxUnitAgeMillis);
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (Map.Entry<String, NPlusOneEvidence> e : found.copy().entrySet()) {
+            QueryStats stats = context.stats(e.getKey());
+            if (stats != null) {
+                recommendations.add(recommendation(stats, e.getValue(), context));
+            }
+        }
+        return recommendations;
+    }
+
+    /** Units of work followed now. */
+    public int openUnits() {
+        return units.openUnits();
+    }
+
+    /** Units of work ended early to make room for new ones. */
+    public long unitsEvicted() {
+        return units.evicted();
+    }
+
+    /** Units of work judged before they ended because they grew larger or older than the limits. */
+    public long unitsEndedEarly() {
+        return units.endedEarly();
+    }
+
+    /** Executions left out of every loop because a unit held too many fingerprints or loops. */
+    public long executionsNotGrouped() {
+        return budget.notGrouped();
+    }
+
+    /** Fingerprints whose findings were dropped to stay bounded. */
+    public long fingerprintsDropped() {
+        return found.dropped();
+    }
+
+    /** Loops held by open units now. */
+    int loopsTracked() {
+        return budget.used();
+    }
+
+    /** Fingerprints with findings now. */
+    int fingerprintsTracked() {
+        return found.size();
+    }
+
+    /** Adds the N+1 loops of a unit that ended to the findings of their fingerprints. */
+    private void judge(NPlusOneUnit unit) {
+        try {
+            for (List<NPlusOneLoop> loops : unit.loopsByFingerprint()) {
+                List<NPlusOneLoop> nPlusOne = loops.stream()
+                        .filter(loop -> loop.repeatsWithDifferentValues(threshold)).toList();
+                if (!nPlusOne.isEmpty()) {
+                    Fingerprint fp = nPlusOne.get(0).fingerprint();
+                    found.getOrCreate(fp.id(), () -> new NPlusOneEvidence(fp, maxStatementsPerUnit))
+                            .add(unit, nPlusOne);
+                }
+            }
+        } finally {
+            unit.release();
+        }
+    }
+
+    private Recommendation recommendation(QueryStats stats, NPlusOneEvidence ev, RuleContext context) {
+        List<CallSiteCount> loopCallSites = ev.callSites();
+        FingerprintFinding finding = FingerprintFinding.about(ID,
+                        loopCallSites.isEmpty() ? stats : withCallSites(stats, loopCallSites))
+                .title(title(ev))
+                .evidence("unitsOfWork", ev.units())
+                .evidence("unitOfWorkKind",
+                        String.join(", ", ev.scopes().stream().map(UnitOfWorkKey.Scope::noun).toList()))
+                .evidence("loops", ev.loops())
+                .evidence("maxRepetitions", ev.maxRepetitions())
+                .evidence("medianRepetitions", ev.medianRepetitions())
+                .evidence("executionsInLoops", ev.executions())
+                .evidence("loopMillis", ev.millis())
+                .evidence("shareOfStatementTimePercent", Impact.percent(context.shareOf(ev.millis())));
+        NPlusOneEvidence.Source source = ev.source();
+        finding.evidence("sourceQuery", source == null ? "none seen" : source.query().text());
+        if (source != null && source.meanRowsRead() >= 0) {
+            finding.evidence("sourceRowsRead", source.meanRowsRead());
+        }
+        if (!ev.endpoints().isEmpty()) {
+            finding.evidence("endpoints", ev.endpoints().describe());
+        }
+        finding.evidence("callSites", callSites(ev, loopCallSites));
+        return finding.impact(ev.millis(), ev.executions())
+                .suggestion(NPlusOneSuggestion.of(ev))
+                .build(context);
+    }
+
+    private static String title(NPlusOneEvidence ev) {
+        List<UnitOfWorkKey.Scope> scopes = ev.scopes();
+        String per = scopes.size() == 1 ? scopes.get(0).noun() : "unit of work";
+        String in = scopes.size() == 1 ? scopes.get(0).count(ev.units()) : ev.units() + " units of work";
+        List<String> tables = ev.fingerprint().facts().tables();
+        String what = tables.isEmpty() ? "one query" : "a query on " + tables.get(0);
+        NPlusOneEvidence.Source source = ev.source();
+        List<String> sourceTables = source == null ? List.of() : source.query().facts().tables();
+        String over = sourceTables.isEmpty() ? "" : " over the rows of " + sourceTables.get(0);
+        return "N+1: " + what + " runs in a loop" + over + ", up to " + ev.maxRepetitions() + " times per " + per
+                + " (in " + in + ")";
+    }
+
+    private static String callSites(NPlusOneEvidence ev, List<CallSiteCount> loopCallSites) {
+        if (loopCallSites.isEmpty()) {
+            return "not sampled in the loops";
+        }
+        String sites = String.join(", ", loopCallSites.stream().map(CallSiteCount::callSite).toList());
+        long notSampled = ev.executionsNotSampled();
+        return notSampled == 0 ? sites : sites + " (and " + notSampled + " executions in loops not sampled)";
+    }
+
+    /** The statistics of the fingerprint with the call sites narrowed to those of its loops. */
+    private static QueryStats withCallSites(QueryStats q, List<CallSiteCount> callSites) {
+        return new QueryStats(q.fingerprintId(), q.fingerprint(), q.type(), q.count(), q.errors(), q.totalMillis(),
+                q.meanMillis(), q.p50Millis(), q.p95Millis(), q.p99Millis(), q.maxMillis(), q.rows(),
+                q.batchedStatements(), callSites, q.firstSeenEpochMillis(), q.lastSeenEpochMillis());
+    }
+}

@@ -1,0 +1,232 @@
+package io.queryadvisor.advisor.rules.slowquery;
+
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.Suggestion;
+import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
+import io.queryadvisor.advisor.rules.support.FingerprintFinding;
+import io.queryadvisor.advisor.rules.support.Impact;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.queryadvisor.advisor.capture.ObservedStatement;
+import io.queryadvisor.advisor.capture.StatementExecuted;
+import io.queryadvisor.advisor.config.ConfigurationException;
+import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.stats.QueryStats;
+
+/**
+ * {@code slow-query}: statements that take long, or that take most of the database time between them.
+ *
+ * <p>A fingerprint is flagged when
+ * <ul>
+ *   <li>any execution took longer than {@code threshold} (its slowest outliers), or its p95 did
+ *       (it is slow as a rule); or</li>
+ *   <li>it dominates the workload: its total time is at least {@code dominantShare} of all statement
+ *       time, over at least {@code minExecutions} executions, and at least {@code threshold} in all
+ *       (so that in a short run the largest of a few fast statements is not called slow).</li>
+ * </ul>
+ * Figures come from the fingerprint's statistics; the rule itself keeps only what they lack: how
+ * many executions were over the threshold, their time, and the slowest one's call site.
+ *
+ * <p>Each execution over the threshold is also written as one JSON line to the
+ * {@code io.queryadvisor.slow} logger (see {@link SlowQueryLog}).
+ *
+ * <p>Settings, under {@code queryadvisor.rules.slow-query.}:
+ * <ul>
+ *   <li>{@code threshold} (default {@code 100ms}): a statement slower than this is slow;</li>
+ *   <li>{@code dominantShare} (default {@code 0.5}): the share of all statement time above which a
+ *       fingerprint dominates;</li>
+ *   <li>{@code minExecutions} (default 5): executions needed before a fingerprint can dominate;</li>
+ *   <li>{@code logLimitPerSecond} (default 20): JSON log lines per second at most, 0 for none;</li>
+ *   <li>{@code logTo} (default {@code stderr}): where the JSON lines go, {@code stderr} or {@code jul};</li>
+ *   <li>{@code includeDdl} (default false): also judge DDL ({@code CREATE INDEX}, {@code ALTER TABLE}, ...).
+ *       Schema changes run once, at deploy or start-up, and are slow by nature; flagging them
+ *       would bury the queries a developer can make faster;</li>
+ *   <li>{@code maxFingerprints} (default 1000): fingerprints whose slow executions are tracked;
+ *       the least recently seen are dropped past it, and counted.</li>
+ * </ul>
+ */
+public final class SlowQueryRule implements Rule {
+
+    public static final String ID = "slow-query";
+
+    private static final Set<StatementType> CHANGES_DATA = EnumSet.of(StatementType.INSERT, StatementType.UPDATE,
+            StatementType.DELETE, StatementType.MERGE, StatementType.CALL, StatementType.DDL);
+
+    private final long thresholdNanos;
+    private final double thresholdMillis;
+    private final double dominantShare;
+    private final int minExecutions;
+    private final boolean includeDdl;
+    private final SlowQueryLog log;
+    private final BoundedFingerprintMap<SlowExecutions> slow;
+
+    public SlowQueryRule(RuleSettings settings) {
+        this(settings, SlowQueryLog.sink(settings.string("logTo", "stderr")));
+    }
+
+    /** A rule whose JSON log lines go to {@code logSink} instead of the {@code io.queryadvisor.slow} logger. */
+    SlowQueryRule(RuleSettings settings, Consumer<String> logSink) {
+        Duration threshold = settings.duration("threshold", Duration.ofMillis(100));
+        if (threshold.isZero() || threshold.isNegative()) {
+            throw new ConfigurationException("queryadvisor.rules." + ID + ".threshold: expected a positive duration"
+                    + " such as 100ms, got " + threshold.toMillis() + "ms");
+        }
+        this.thresholdNanos = threshold.toNanos();
+        this.thresholdMillis = thresholdNanos / 1_000_000.0;
+        this.dominantShare = settings.decimal("dominantShare", 0.5, 0.01, 1.0);
+        this.minExecutions = settings.integer("minExecutions", 5, 1, Integer.MAX_VALUE);
+        this.includeDdl = settings.bool("includeDdl", false);
+        this.log = new SlowQueryLog(ID, settings.integer("logLimitPerSecond", 20, 0, 100_000), logSink);
+        this.slow = BoundedFingerprintMap.configured(ID, settings);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void onStatement(ObservedStatement statement) {
+        StatementExecuted e = statement.event();
+        if (e.durationNanos() <= thresholdNanos || !judged(statement.fingerprint().type())) {
+            return;
+        }
+        slow.getOrCreate(statement.fingerprint().id(), SlowExecutions::new).record(e);
+        log.write(statement);
+    }
+
+    @Override
+    public List<Recommendation> recommend(RuleContext context) {
+        Map<String, SlowExecutions> slowById = slow.copy();
+        List<Recommendation> found = new ArrayList<>();
+        for (QueryStats q : context.workload().queries()) {
+            if (!judged(q.type())) {
+                continue;
+            }
+            SlowExecutions s = slowById.get(q.fingerprintId());
+            boolean slowAsARule = q.p95Millis() > thresholdMillis;
+            boolean outliers = q.maxMillis() > thresholdMillis;
+            boolean dominant = q.count() >= minExecutions && q.totalMillis() >= thresholdMillis
+                    && context.shareOf(q.totalMillis()) >= dominantShare;
+            if (slowAsARule || outliers || dominant) {
+                found.add(recommendation(q, s, slowAsARule || dominant, context));
+            }
+        }
+        return found;
+    }
+
+    private boolean judged(StatementType type) {
+        return includeDdl || type != StatementType.DDL;
+    }
+
+    /** Fingerprints whose slow-execution state was dropped to stay bounded. */
+    public long fingerprintsDropped() {
+        return slow.dropped();
+    }
+
+    /** Fingerprints whose slow executions are tracked now. */
+    int fingerprintsTracked() {
+        return slow.size();
+    }
+
+    /** JSON log lines left out by the rate limit so far. */
+    public long logLinesSuppressed() {
+        return log.suppressed();
+    }
+
+    private Recommendation recommendation(QueryStats q, SlowExecutions s, boolean wholeTimeCounts, RuleContext context) {
+        double share = context.shareOf(q.totalMillis());
+        FingerprintFinding finding = FingerprintFinding.about(ID, q)
+                .title(title(q, s, share))
+                .evidence("executions", q.count());
+        if (s != null) {
+            finding.evidence("slowExecutions", s.count);
+        } else if (q.maxMillis() <= thresholdMillis) {
+            finding.evidence("slowExecutions", 0L);
+        } // else: slow ones were seen, but their count was dropped to stay bounded; better none than a wrong one
+        finding.evidence("thresholdMillis", thresholdMillis)
+                .evidence("p50Millis", q.p50Millis())
+                .evidence("p95Millis", q.p95Millis())
+                .evidence("p99Millis", q.p99Millis())
+                .evidence("maxMillis", q.maxMillis())
+                .evidence("totalMillis", q.totalMillis())
+                .evidence("shareOfStatementTimePercent", Impact.percent(share))
+                .evidence("rows", q.rows());
+        if (s != null) {
+            finding.evidence("slowestCallSite", s.slowestCallSite)
+                    .evidence("slowestMillis", s.slowestNanos / 1_000_000.0);
+        }
+        // When only a few outliers are slow, they are the problem, not the fingerprint's whole time.
+        if (!wholeTimeCounts && s != null) {
+            finding.impact(s.totalNanos / 1_000_000.0, s.count);
+        }
+        return finding.suggestion(suggestion(q)).build(context);
+    }
+
+    private String title(QueryStats q, SlowExecutions s, double share) {
+        if (q.p95Millis() > thresholdMillis) {
+            if (q.count() == 1) {
+                return "Slow query: " + ms(q.maxMillis()) + " in its only execution (threshold " + ms(thresholdMillis) + ")";
+            }
+            return "Slow query: p95 " + ms(q.p95Millis()) + " over " + q.count() + " executions (threshold "
+                    + ms(thresholdMillis) + ")";
+        }
+        if (q.maxMillis() > thresholdMillis) {
+            String slowCount = s == null ? "some" : s.count + " of " + q.count();
+            return "Slow query: " + slowCount + " executions over " + ms(thresholdMillis) + " (slowest "
+                    + ms(q.maxMillis()) + ")";
+        }
+        return "Dominant query: " + Impact.percent(share) + "% of all statement time (" + ms(q.totalMillis())
+                + " in " + q.count() + " executions)";
+    }
+
+    private static Suggestion suggestion(QueryStats q) {
+        String text = "Run EXPLAIN (ANALYZE, BUFFERS) on this statement with typical values in place of each ?"
+                + " (on MySQL/MariaDB: EXPLAIN ANALYZE / ANALYZE) and look for sequential scans of large tables"
+                + " and row estimates far from the actual rows. Index the columns its WHERE and JOIN conditions"
+                + " filter on, and make it read fewer rows (" + readsPerExecution(q)
+                + "): a tighter condition, LIMIT with keyset paging, or aggregation in SQL.";
+        if (CHANGES_DATA.contains(q.type())) {
+            text += " EXPLAIN ANALYZE executes the statement: run it in a transaction you roll back.";
+        }
+        return Suggestion.withSql(text, "EXPLAIN (ANALYZE, BUFFERS) " + q.fingerprint());
+    }
+
+    private static String readsPerExecution(QueryStats q) {
+        long perExecution = q.count() == 0 ? 0 : Math.round((double) q.rows() / q.count());
+        return "it handles " + perExecution + (perExecution == 1 ? " row" : " rows") + " per execution on average";
+    }
+
+    /** {@code 250 ms}, {@code 12.5 ms}: no trailing {@code .0} in a title. */
+    private static String ms(double millis) {
+        return BigDecimal.valueOf(Impact.round(millis)).stripTrailingZeros().toPlainString() + " ms";
+    }
+
+    /** What the statistics lack about one fingerprint's executions over the threshold. */
+    private static final class SlowExecutions {
+        long count;
+        long totalNanos;
+        long slowestNanos = -1;
+        String slowestCallSite;
+
+        void record(StatementExecuted e) {
+            count++;
+            totalNanos += e.durationNanos();
+            if (e.durationNanos() > slowestNanos) {
+                slowestNanos = e.durationNanos();
+                slowestCallSite = e.callSite() == null ? "(not sampled)" : e.callSite().toString();
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.queryadvisor.advisor.rules.support;
+
+import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.queryadvisor.advisor.capture.ObservedStatement;
+import io.queryadvisor.advisor.capture.RequestInfo;
+import io.queryadvisor.advisor.capture.StatementExecuted;
+import io.queryadvisor.advisor.capture.StatementKind;
+import io.queryadvisor.advisor.fingerprint.Fingerprint;
+
+class UnitsOfWorkTest {
+
+    private static final Fingerprint QUERY = ObservedStatementBuilder.fingerprint("SELECT 1");
+    private static final long T0 = 1_738_318_530_000L;
+
+    /** What each ended unit saw: its key and how many statements. */
+    private final List<String> ended = new ArrayList<>();
+    private final UnitsOfWork<CountingUnit> units = units(new UnitsOfWork.Limits(100, 1_000, 60_000));
+
+    private UnitsOfWork<CountingUnit> units(UnitsOfWork.Limits limits) {
+        return new UnitsOfWork<>(limits, CountingUnit::new, u -> ended.add(u.key.scope() + " " + u.key.id()
+                + (u.key.transactionId() == 0 ? "" : "/" + u.key.transactionId()) + ": " + u.statements));
+    }
+
+    private static ObservedStatement statement(long connection, long transaction, RequestInfo request, long millis) {
+        StatementExecuted e = new StatementExecuted(QUERY.text(), StatementKind.QUERY, 1, 0, 0, millis * 1_000_000, 1,
+                1, null, connection, transaction, 1, "main", null, 0, List.of(), request);
+        return new ObservedStatement(e, QUERY, T0 + millis);
+    }
+
+    private static ObservedStatement statement(long connection, long transaction) {
+        return statement(connection, transaction, null, 0);
+    }
+
+    @Test
+    void endsCheckoutWhenItsConnectionIsReleased() {
+        units.statement(statement(1, 0));
+        units.statement(statement(1, 0));
+        units.statement(statement(2, 0));
+        assertThat(ended).isEmpty();
+
+        units.connectionReleased(1);
+
+        assertThat(ended).containsExactly("CONNECTION 1: 2");
+        assertThat(units.openUnits()).isEqualTo(1);
+    }
+
+    @Test
+    void endsTransactionWhenAnotherOneRunsOnItsConnection() {
+        units.statement(statement(1, 1));
+        units.statement(statement(1, 1));
+        units.statement(statement(2, 1));
+        assertThat(ended).isEmpty();
+
+        units.statement(statement(1, 2));
+
+        assertThat(ended).containsExactly("TRANSACTION 1/1: 2");
+    }
+
+    @Test
+    void endsTransactionWhenAStatementInAutoCommitRunsOnItsConnection() {
+        units.statement(statement(1, 1));
+        units.statement(statement(1, 0));
+
+        assertThat(ended).containsExactly("TRANSACTION 1/1: 1");
+        units.connectionReleased(1);
+        assertThat(ended).containsExactly("TRANSACTION 1/1: 1", "CONNECTION 1: 1");
+    }
+
+    @Test
+    void endsTransactionWhenItsConnectionIsReleased() {
+        units.statement(statement(1, 3));
+
+        units.connectionReleased(1);
+
+        assertThat(ended).containsExactly("TRANSACTION 1/3: 1");
+        assertThat(units.openUnits()).isZero();
+    }
+
+    @Test
+    void endsRequestWhenItCompletesNotWhenItsConnectionsAreReleased() {
+        RequestInfo request = new RequestInfo(9, "GET /orders");
+        units.statement(statement(1, 0, request, 0));
+        units.connectionReleased(1);
+        units.statement(statement(2, 5, request, 1));
+        units.connectionReleased(2);
+        assertThat(ended).isEmpty();
+
+        units.requestCompleted(9);
+
+        assertThat(ended).containsExactly("REQUEST 9: 2");
+    }
+
+    @Test
+    void endsUnitEarlyAtMaxStatementsAndStartsANewOne() {
+        UnitsOfWork<CountingUnit> small = units(new UnitsOfWork.Limits(100, 3, 60_000));
+        for (int i = 0; i < 4; i++) {
+            small.statement(statement(1, 0));
+        }
+
+        assertThat(ended).containsExactly("CONNECTION 1: 3");
+        assertThat(small.endedEarly()).isEqualTo(1);
+        assertThat(small.openUnits()).isEqualTo(1);
+    }
+
+    @Test
+    void endsUnitEarlyOnceOlderThanMaxAge() {
+        units.statement(statement(1, 0, null, 0));
+        units.statement(statement(1, 0, null, 60_000));
+        assertThat(ended).isEmpty();
+
+        units.statement(statement(1, 0, null, 60_001));
+
+        assertThat(ended).containsExactly("CONNECTION 1: 2");
+    }
+
+    @Test
+    void endsAnIdleUnitOlderThanMaxAgeWhenOtherStatementsRun() {
+        units.statement(statement(1, 0, null, 0));
+
+        units.statement(statement(2, 0, null, 60_001));
+
+        assertThat(ended).containsExactly("CONNECTION 1: 1");
+    }
+
+    @Test
+    void endsUnitsStartedBeforeAGivenTime() {
+        units.statement(statement(1, 0, null, 0));
+        units.statement(statement(2, 0, null, 10));
+
+        units.endStartedBefore(T0 + 5);
+
+        assertThat(ended).containsExactly("CONNECTION 1: 1");
+    }
+
+    @Test
+    void evictsTheLeastRecentlyActiveUnitPastMaxOpenUnits() {
+        UnitsOfWork<CountingUnit> small = units(new UnitsOfWork.Limits(2, 1_000, 60_000));
+        small.statement(statement(1, 0));
+        small.statement(statement(2, 0));
+        small.statement(statement(1, 0));
+
+        small.statement(statement(3, 0));
+
+        assertThat(ended).containsExactly("CONNECTION 2: 1");
+        assertThat(small.evicted()).isEqualTo(1);
+        assertThat(small.openUnits()).isEqualTo(2);
+    }
+
+    private static final class CountingUnit implements UnitOfWork {
+        final UnitOfWorkKey key;
+        int statements;
+
+        CountingUnit(UnitOfWorkKey key) {
+            this.key = key;
+        }
+
+        @Override
+        public void record(ObservedStatement statement) {
+            statements++;
+        }
+    }
+}
