@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import io.queryadvisor.advisor.capture.CaptureBuffer;
@@ -14,6 +15,9 @@ import io.queryadvisor.advisor.report.ApplicationInfo;
 import io.queryadvisor.advisor.report.DatabaseRecorder;
 import io.queryadvisor.advisor.report.Report;
 import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.engine.RuleEngine;
 import io.queryadvisor.advisor.rules.engine.RuleRegistry;
 import io.queryadvisor.advisor.stats.CaptureHealth;
@@ -22,12 +26,21 @@ import io.queryadvisor.advisor.stats.WorkloadSnapshot;
 
 /**
  * The analysis core's public face: give it events through {@link #buffer()}, read what it found
- * through {@link #snapshot()}.
+ * through {@link #snapshot()}, {@link #recommendations()} and {@link #report()}.
  *
- * <p>It owns one daemon thread, which does all parsing and aggregation. It knows nothing of
- * agents, bytecode or HTTP, so it can be fed by the agent, a test or a JUnit extension alike.
+ * <p>It owns one daemon thread, which does all parsing, aggregation and judging, and publishes the
+ * result (statistics, findings, databases, health) as one immutable {@link Published} state: at
+ * least once a second while events flow, and as soon as it goes idle. Readers (the dashboard, the
+ * report at exit) only ever read the last publication: they never wait for the consumer, and the
+ * consumer never waits for them, whatever a rule is doing. It knows nothing of agents, bytecode or
+ * HTTP, so it can be fed by the agent, a test or a JUnit extension alike.
  */
 public final class Advisor implements AutoCloseable {
+
+    /** What the advisor knew at one moment; what every reader gets. */
+    record Published(WorkloadSnapshot workload, List<Recommendation> recommendations,
+                     List<ApplicationInfo.DatabaseInfo> databases) {
+    }
 
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
@@ -37,19 +50,24 @@ public final class Advisor implements AutoCloseable {
     private final String applicationName;
     private final EventConsumer consumer;
     private final Thread thread;
+    private volatile Published published;
 
-    private Advisor(AdvisorConfig config, List<CaptureListener> extraListeners) {
+    private Advisor(AdvisorConfig config, List<CaptureListener> extraListeners, List<Rule> extraRules) {
         this.buffer = new CaptureBuffer(config.bufferCapacity());
         this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
-        this.rules = new RuleEngine(RuleRegistry.enabledRules(config.settings()));
+        List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings()));
+        enabled.addAll(extraRules);
+        this.rules = new RuleEngine(enabled);
         this.applicationName = config.applicationName();
         List<CaptureListener> listeners = new ArrayList<>();
         listeners.add(statistics);
         listeners.add(databases);
         listeners.add(rules);
         listeners.addAll(extraListeners);
-        this.consumer = new EventConsumer(buffer, fingerprints, listeners);
+        this.consumer = new EventConsumer(buffer, fingerprints, listeners, this::publish);
+        this.published = new Published(new WorkloadSnapshot(System.currentTimeMillis(), List.of(),
+                new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of());
         this.thread = new Thread(consumer, "query-advisor-consumer");
         this.thread.setDaemon(true);
     }
@@ -61,7 +79,15 @@ public final class Advisor implements AutoCloseable {
 
     /** Starts an advisor whose consumer also feeds {@code listeners} (after its own statistics). */
     public static Advisor start(AdvisorConfig config, List<CaptureListener> listeners) {
-        Advisor advisor = new Advisor(config, listeners);
+        return start(config, listeners, List.of());
+    }
+
+    /**
+     * Starts an advisor that runs {@code extraRules} beside the registered ones it has enabled: rules
+     * of an application's own, or of a test.
+     */
+    public static Advisor start(AdvisorConfig config, List<CaptureListener> listeners, List<Rule> extraRules) {
+        Advisor advisor = new Advisor(config, listeners, extraRules);
         advisor.thread.start();
         return advisor;
     }
@@ -71,35 +97,50 @@ public final class Advisor implements AutoCloseable {
         return buffer;
     }
 
-    /** The statistics of every fingerprint so far, most total time first. */
+    /** The statistics of every fingerprint at the last publication, most total time first. */
     public WorkloadSnapshot snapshot() {
-        return new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health());
+        return published.workload();
     }
 
-    /** Every enabled rule's findings on the workload so far, most severe and costly first. */
+    /** Every enabled rule's findings at the last publication, most severe and costly first. */
     public List<Recommendation> recommendations() {
-        return rules.recommend(snapshot());
+        return published.recommendations();
     }
 
     /** Statistics and findings together, as every report format renders them. */
     public Report report() {
-        WorkloadSnapshot workload = snapshot();
+        Published p = published;
+        WorkloadSnapshot workload = p.workload();
         ApplicationInfo application = new ApplicationInfo(applicationName,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
-                databases.databases());
+                p.databases());
         return new Report(Instant.ofEpochMilli(workload.takenAtEpochMillis()).toString(), application,
-                workload.queries(), rules.recommend(workload), workload.health());
+                workload.queries(), p.recommendations(), workload.health());
     }
 
+    /** How complete the picture is, as last published. */
     public CaptureHealth health() {
-        // The cache counters are written by the consumer thread; a slightly stale read is fine here.
-        return new CaptureHealth(statistics.observed(), buffer.dropped(), statistics.size(), statistics.evicted(),
-                fingerprints.hits(), fingerprints.misses(), consumer.listenerFailures());
+        return published.workload().health();
+    }
+
+    /** The rules that run, with what they are; for help texts and report metadata. */
+    public List<RuleDescriptor> rules() {
+        return rules.rules().stream().map(Rule::descriptor).toList();
+    }
+
+    /** Takes the state that readers get. Consumer thread only (statistics and rules are confined to it). */
+    private void publish() {
+        CaptureHealth health = new CaptureHealth(statistics.observed(), buffer.dropped(), statistics.size(),
+                statistics.evicted(), fingerprints.hits(), fingerprints.misses(), consumer.listenerFailures(),
+                rules.counters());
+        WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health);
+        List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects()));
+        published = new Published(workload, List.copyOf(found), databases.databases());
     }
 
     /**
-     * Waits until every event handed over so far has been processed, or the timeout passes.
-     * For tests and for the report written at exit; never called on an application thread.
+     * Waits until every event handed over so far has been processed and published, or the timeout
+     * passes. For tests and for the report written at exit; never called on an application thread.
      */
     public boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

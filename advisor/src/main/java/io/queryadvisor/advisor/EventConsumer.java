@@ -8,17 +8,17 @@ import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.capture.ChainListener;
-import io.queryadvisor.advisor.capture.ConnectionReleased;
-import io.queryadvisor.advisor.capture.DatabaseIdentified;
 import io.queryadvisor.advisor.capture.ObservedStatement;
-import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.StatementExecuted;
+import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 
 /**
- * The advisor's one consumer thread: drains the capture buffer, fingerprints each statement and
- * hands it to every listener in capture order.
+ * The advisor's one consumer thread: drains the capture buffer, fingerprints each statement, hands
+ * every event to every listener in capture order, makes a {@link Tick} about once a second, and
+ * publishes what the advisor knows (see {@link Advisor}) when it goes idle, or at least once a
+ * second while it is busy. All analysis happens here; readers only ever see what was published.
  *
  * <p>Application threads never wait for it and never wake it (waking costs them a syscall): it
  * polls, parking up to {@value #MAX_IDLE_MILLIS} ms when there is nothing to do.
@@ -28,42 +28,66 @@ final class EventConsumer implements Runnable {
     private static final System.Logger LOG = System.getLogger("io.queryadvisor");
     private static final int DRAIN_LIMIT = 4_096;
     private static final long MAX_IDLE_MILLIS = 10;
+    private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long PUBLISH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** While nothing else happens, ticks may still change findings (a unit judged by age): republish now and then. */
+    private static final int TICKS_PER_IDLE_PUBLICATION = 10;
 
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
     private final ChainListener listeners;
+    private final Runnable publisher;
     private final long baseEpochMillis = System.currentTimeMillis();
     private final long baseNanos = System.nanoTime();
+    private long nextTickNanos = baseNanos + TICK_NANOS;
+    private long ticks;
+    private long lastPublishedNanos = baseNanos;
+    private boolean changed;
+    private boolean anyEvent;
+    private boolean publisherFailed;
     private volatile long idleRounds;
     private volatile boolean running = true;
 
-    EventConsumer(CaptureBuffer buffer, FingerprintCache fingerprints, List<CaptureListener> listeners) {
+    /** @param publisher takes and publishes the advisor's state; runs on this thread */
+    EventConsumer(CaptureBuffer buffer, FingerprintCache fingerprints, List<CaptureListener> listeners,
+                  Runnable publisher) {
         this.buffer = buffer;
         this.fingerprints = fingerprints;
         this.listeners = new ChainListener(listeners);
+        this.publisher = publisher;
     }
 
     @Override
     public void run() {
+        publish(); // readers never see "nothing published"
         long idleMillis = 1;
         while (running) {
             int n = drainOnce();
+            tickIfDue();
             if (n == 0) {
+                if (changed) {
+                    publish();
+                }
+                // after the publication: an idle round proves what came before it is published (awaitIdle)
                 idleRounds++;
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(idleMillis));
                 idleMillis = Math.min(MAX_IDLE_MILLIS, idleMillis * 2);
             } else {
                 idleMillis = 1;
+                if (System.nanoTime() - lastPublishedNanos >= PUBLISH_NANOS) {
+                    publish();
+                }
             }
         }
         drainOnce(); // what arrived before close
+        publish();
     }
 
     void stop() {
         running = false;
     }
 
-    /** How many times the consumer found the buffer empty; grows only while it is idle. */
+    /** How many times the consumer found the buffer empty (after publishing); grows only while it is idle. */
     long idleRounds() {
         return idleRounds;
     }
@@ -83,15 +107,39 @@ final class EventConsumer implements Runnable {
     }
 
     private void dispatch(CaptureEvent event) {
+        changed = true;
+        anyEvent = true;
         if (event instanceof StatementExecuted e) {
             Fingerprint fp = fingerprints.fingerprint(e.sql());
-            listeners.onStatement(new ObservedStatement(e, fp, toEpochMillis(e.startNanos())));
-        } else if (event instanceof ConnectionReleased r) {
-            listeners.onConnectionReleased(r);
-        } else if (event instanceof RequestCompleted r) {
-            listeners.onRequestCompleted(r);
-        } else if (event instanceof DatabaseIdentified d) {
-            listeners.onDatabaseIdentified(d);
+            listeners.onEvent(new ObservedStatement(e, fp, toEpochMillis(e.startNanos())));
+        } else {
+            listeners.onEvent(event);
+        }
+    }
+
+    private void tickIfDue() {
+        long now = System.nanoTime();
+        if (now - nextTickNanos < 0) {
+            return;
+        }
+        nextTickNanos = now + TICK_NANOS;
+        listeners.onEvent(new Tick(now, toEpochMillis(now)));
+        if (anyEvent && ++ticks % TICKS_PER_IDLE_PUBLICATION == 0) {
+            changed = true;
+        }
+    }
+
+    private void publish() {
+        changed = false;
+        lastPublishedNanos = System.nanoTime();
+        try {
+            publisher.run();
+        } catch (RuntimeException | LinkageError e) {
+            if (!publisherFailed) {
+                publisherFailed = true;
+                LOG.log(System.Logger.Level.ERROR, "Query Advisor: publishing the findings failed; readers keep"
+                        + " the last ones published, later failures are not logged", e);
+            }
         }
     }
 

@@ -44,7 +44,7 @@ final class RunningDashboard implements AutoCloseable {
     RunningDashboard executed(String sql, long millis, CallSite callSite) {
         clock += 1_000_000;
         StatementExecuted event = new StatementExecuted(sql, StatementKind.QUERY, 1, 0, 0, clock,
-                millis * 1_000_000, 1, null, 1, 0, 1, "main", callSite, 0, List.of(), null);
+                millis * 1_000_000, 1, null, 1, 0, 1, "main", callSite, 0, List.of(), null, "test-pool", null);
         if (!advisor.buffer().offer(event)) {
             throw new IllegalStateException("capture buffer full");
         }

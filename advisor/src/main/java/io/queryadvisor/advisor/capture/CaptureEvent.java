@@ -1,11 +1,18 @@
 package io.queryadvisor.advisor.capture;
 
 /**
- * Something the capture layer saw on an application thread, handed to the advisor through a
- * {@link CaptureBuffer}. Events are immutable and built with as little work as possible: the
- * application's thread never parses, formats or looks anything up to make one.
+ * Something that happened, as every {@link CaptureListener} receives it: one sealed hierarchy, one
+ * stream, in order. Adding an event is adding one record here and the cases that care about it.
+ *
+ * <p>Most events are made by the capture layer on an application thread, with as little work as
+ * possible: that thread never parses, formats or looks anything up to make one. Two kinds are made
+ * on the advisor's consumer thread instead: {@link ObservedStatement} (a {@link StatementExecuted}
+ * once fingerprinted: listeners receive that, never the raw execution) and {@link Tick} (the
+ * advisor's clock, so that rules judge time there and never when findings are read).
  */
-public sealed interface CaptureEvent permits StatementExecuted, ConnectionReleased, RequestCompleted, DatabaseIdentified {
+public sealed interface CaptureEvent permits StatementExecuted, ObservedStatement, ConnectionAcquired,
+        ConnectionReleased, TransactionEnded, QueryTimeoutSet, FetchSizeSet, RequestCompleted, DatabaseIdentified,
+        Tick {
 
     /** {@link System#nanoTime()} when the event's subject started. */
     long startNanos();

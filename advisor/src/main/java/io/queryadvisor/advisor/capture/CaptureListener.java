@@ -1,25 +1,17 @@
 package io.queryadvisor.advisor.capture;
 
 /**
- * Receives what the application did, on the advisor's single consumer thread, in capture order.
- * Implementations therefore need no locking for their own state, but must not block: they are the
- * advisor's hot path.
+ * Receives everything the advisor learns, on its single consumer thread, in capture order, through
+ * one method: a listener picks the events it cares about ({@code if (event instanceof
+ * ObservedStatement s) ...}) and ignores the rest, so a new kind of event changes no listener
+ * that does not want it.
+ *
+ * <p>Implementations need no locking for their own state, but must not block: they are the
+ * advisor's hot path. Raw {@link StatementExecuted} events never arrive here; they come
+ * fingerprinted, as {@link ObservedStatement}.
  */
+@FunctionalInterface
 public interface CaptureListener {
 
-    /** One statement execution, fingerprinted. */
-    default void onStatement(ObservedStatement statement) {
-    }
-
-    /** A logical connection went back to its pool: its unit of work is over. */
-    default void onConnectionReleased(ConnectionReleased released) {
-    }
-
-    /** An incoming request that ran statements finished: its unit of work is over. */
-    default void onRequestCompleted(RequestCompleted request) {
-    }
-
-    /** A data source told what database it talks to. */
-    default void onDatabaseIdentified(DatabaseIdentified database) {
-    }
+    void onEvent(CaptureEvent event);
 }

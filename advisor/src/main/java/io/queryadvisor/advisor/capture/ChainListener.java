@@ -2,7 +2,6 @@ package io.queryadvisor.advisor.capture;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Passes each event to several listeners in order, isolating their failures: a listener that
@@ -24,23 +23,17 @@ public final class ChainListener implements CaptureListener {
     }
 
     @Override
-    public void onStatement(ObservedStatement statement) {
-        each(l -> l.onStatement(statement));
-    }
-
-    @Override
-    public void onConnectionReleased(ConnectionReleased released) {
-        each(l -> l.onConnectionReleased(released));
-    }
-
-    @Override
-    public void onRequestCompleted(RequestCompleted request) {
-        each(l -> l.onRequestCompleted(request));
-    }
-
-    @Override
-    public void onDatabaseIdentified(DatabaseIdentified database) {
-        each(l -> l.onDatabaseIdentified(database));
+    public void onEvent(CaptureEvent event) {
+        for (int i = 0; i < listeners.size(); i++) {
+            if (disabled(i)) {
+                continue;
+            }
+            try {
+                listeners.get(i).onEvent(event);
+            } catch (RuntimeException | LinkageError e) {
+                failed(i, e);
+            }
+        }
     }
 
     /** Exceptions thrown by listeners so far. */
@@ -51,19 +44,6 @@ public final class ChainListener implements CaptureListener {
     /** Whether the listener at {@code index} has been switched off after repeated failures. */
     public boolean disabled(int index) {
         return failures[index] >= FAILURES_BEFORE_DISABLING;
-    }
-
-    private void each(Consumer<CaptureListener> call) {
-        for (int i = 0; i < listeners.size(); i++) {
-            if (disabled(i)) {
-                continue;
-            }
-            try {
-                call.accept(listeners.get(i));
-            } catch (RuntimeException | LinkageError e) {
-                failed(i, e);
-            }
-        }
     }
 
     private void failed(int index, Throwable e) {

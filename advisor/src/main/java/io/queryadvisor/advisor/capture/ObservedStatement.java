@@ -10,5 +10,11 @@ import io.queryadvisor.advisor.fingerprint.Fingerprint;
  * @param fingerprint  the statement's normalised shape
  * @param epochMillis  wall-clock time the execution started
  */
-public record ObservedStatement(StatementExecuted event, Fingerprint fingerprint, long epochMillis) {
+public record ObservedStatement(StatementExecuted event, Fingerprint fingerprint, long epochMillis)
+        implements CaptureEvent {
+
+    @Override
+    public long startNanos() {
+        return event.startNanos();
+    }
 }

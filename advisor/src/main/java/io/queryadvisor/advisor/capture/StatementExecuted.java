@@ -26,6 +26,10 @@ import java.util.List;
  * @param columnsByIndex bit {@code i} set when column {@code i} (1-based, up to 63) was read by index
  * @param columnsByName  the column labels read by name, in first-read order (empty when none)
  * @param request       the incoming request this ran inside, or {@code null}
+ * @param source        the data source the connection came from (its pool name, or its class)
+ * @param bindValues    a sample of the bound values, by parameter index from 0, or {@code null}
+ *                      when this execution was not sampled: only immutable values of types the
+ *                      capture layer knows, kept in memory, never exported or logged
  */
 public record StatementExecuted(
         String sql,
@@ -44,7 +48,9 @@ public record StatementExecuted(
         CallSite callSite,
         long columnsByIndex,
         List<String> columnsByName,
-        RequestInfo request) implements CaptureEvent {
+        RequestInfo request,
+        String source,
+        Object[] bindValues) implements CaptureEvent {
 
     public boolean failed() {
         return error != null;

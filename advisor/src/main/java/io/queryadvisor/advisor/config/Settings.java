@@ -185,6 +185,19 @@ public final class Settings {
         return unused;
     }
 
+    /**
+     * Marks every given key under {@code prefix} as read: the settings of a component that is
+     * switched off are meant, not typos, and are accepted quietly.
+     */
+    public void acceptPrefix(String prefix) {
+        String p = canonical(prefix);
+        for (String canonicalKey : values.keySet()) {
+            if (canonicalKey.startsWith(p)) {
+                read.add(canonicalKey);
+            }
+        }
+    }
+
     /** Where a key's value came from, for messages; {@code "default"} when not given. */
     public String origin(String key) {
         Value v = values.get(canonical(key));

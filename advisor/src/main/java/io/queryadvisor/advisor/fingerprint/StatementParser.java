@@ -22,7 +22,7 @@ import net.sf.jsqlparser.statement.Statement;
  * statements, with the depth limit {@code CCJSqlParserUtil} uses; and the {@link ParseWatchdog}
  * stops a parse that runs past {@link #BUDGET_MILLIS}. The caller also keeps texts short.
  */
-final class StatementParser {
+public final class StatementParser {
 
     /**
      * Far above a real parse: tens to hundreds of microseconds once the JVM is warm, about 150 ms
@@ -33,6 +33,15 @@ final class StatementParser {
     static final long BUDGET_MILLIS = 500;
 
     private StatementParser() {
+    }
+
+    /**
+     * The parse tree of {@code sql}, or null when JSqlParser cannot parse it within the budget: the
+     * one way into JSqlParser for code outside the fingerprinter (a rule's rewriter), so that no
+     * parse anywhere can run unbounded.
+     */
+    public static Statement parseBounded(String sql) {
+        return parse(sql, SqlLexer.tokenize(sql));
     }
 
     /** The parsed statement, or null when JSqlParser cannot parse {@code sql}, lexed as {@code tokens}. */

@@ -3,18 +3,29 @@ package io.queryadvisor.advisor.rules;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.stats.QueryStats;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
 
-/** What a rule may read when it makes its recommendations: the statistics of the whole workload. */
+/**
+ * What a rule may read when it makes its recommendations: the statistics of the whole workload, and
+ * the database behind each data source (so that a suggestion is written in its dialect).
+ */
 public final class RuleContext {
 
     private final WorkloadSnapshot workload;
+    private final Map<String, Dialect> dialects;
     private final Map<String, QueryStats> byFingerprint = new HashMap<>();
     private final double totalMillis;
 
     public RuleContext(WorkloadSnapshot workload) {
+        this(workload, Map.of());
+    }
+
+    /** @param dialects the dialect of each data source, by source name */
+    public RuleContext(WorkloadSnapshot workload, Map<String, Dialect> dialects) {
         this.workload = workload;
+        this.dialects = Map.copyOf(dialects);
         double total = 0;
         for (QueryStats q : workload.queries()) {
             byFingerprint.put(q.fingerprintId(), q);
@@ -30,6 +41,12 @@ public final class RuleContext {
     /** The statistics of one fingerprint, or {@code null} if it is not (or no longer) tracked. */
     public QueryStats stats(String fingerprintId) {
         return byFingerprint.get(fingerprintId);
+    }
+
+    /** The dialect of the database behind {@code source}; {@link Dialect#OTHER} when not (yet) known. */
+    public Dialect dialect(String source) {
+        Dialect d = source == null ? null : dialects.get(source);
+        return d == null ? Dialect.OTHER : d;
     }
 
     /** Time spent in all tracked statements. */

@@ -1,5 +1,9 @@
 package io.queryadvisor.advisor.stats;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * How complete the picture is: what was captured, and what was lost on the way and why.
  *
@@ -10,8 +14,19 @@ package io.queryadvisor.advisor.stats;
  * @param fingerprintCacheHits   SQL texts whose fingerprint came from the cache
  * @param fingerprintCacheMisses SQL texts that had to be parsed
  * @param listenerFailures       exceptions thrown (and survived) inside the advisor's listeners
+ * @param rules                  what each rule left out to stay bounded, by rule id then counter name
+ *                               (only rules with counters)
  */
 public record CaptureHealth(long statementsObserved, long eventsDropped, int fingerprintsTracked,
                             long fingerprintsEvicted, long fingerprintCacheHits, long fingerprintCacheMisses,
-                            long listenerFailures) {
+                            long listenerFailures, Map<String, Map<String, Long>> rules) {
+
+    public CaptureHealth {
+        // sorted, so that reports list rules and counters in a stable order
+        Map<String, Map<String, Long>> sorted = new TreeMap<>();
+        if (rules != null) {
+            rules.forEach((rule, counters) -> sorted.put(rule, Collections.unmodifiableMap(new TreeMap<>(counters))));
+        }
+        rules = Collections.unmodifiableMap(sorted);
+    }
 }

@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 
 /**
  * Per-fingerprint statistics, bounded in the number of fingerprints it keeps.
  *
- * <p>Written by the advisor's consumer thread, read by dashboard threads; both go through this
- * object's monitor, which the application's threads never touch.
+ * <p>Confined to the advisor's consumer thread, which writes it and takes the snapshots the advisor
+ * publishes: no lock, and no reader ever waits for it.
  *
  * <p>When a new fingerprint would exceed the bound, one is evicted: the one with the least total
  * time among the {@value #EVICTION_CANDIDATES} least recently executed. A flood of one-off
@@ -39,7 +40,13 @@ public final class QueryStatistics implements CaptureListener {
     }
 
     @Override
-    public synchronized void onStatement(ObservedStatement s) {
+    public void onEvent(CaptureEvent event) {
+        if (event instanceof ObservedStatement s) {
+            record(s);
+        }
+    }
+
+    private void record(ObservedStatement s) {
         observed++;
         FingerprintAccumulator acc = byId.get(s.fingerprint().id());
         if (acc == null) {
@@ -53,7 +60,7 @@ public final class QueryStatistics implements CaptureListener {
     }
 
     /** Snapshots of every tracked fingerprint, most total time first. */
-    public synchronized List<QueryStats> snapshot() {
+    public List<QueryStats> snapshot() {
         List<QueryStats> out = new ArrayList<>(byId.size());
         for (FingerprintAccumulator acc : byId.values()) {
             out.add(acc.snapshot());
@@ -62,15 +69,15 @@ public final class QueryStatistics implements CaptureListener {
         return out;
     }
 
-    public synchronized long evicted() {
+    public long evicted() {
         return evicted;
     }
 
-    public synchronized long observed() {
+    public long observed() {
         return observed;
     }
 
-    public synchronized int size() {
+    public int size() {
         return byId.size();
     }
 

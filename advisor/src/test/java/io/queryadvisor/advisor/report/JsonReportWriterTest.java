@@ -102,7 +102,9 @@ class JsonReportWriterTest {
     @Test
     void reportsCaptureHealthAsNumbers() {
         JsonNode capture = json.get("capture");
-        assertThat(fieldNames(capture)).containsExactlyElementsOf(CAPTURE_NUMBERS);
+        assertThat(fieldNames(capture)).containsExactlyElementsOf(
+                java.util.stream.Stream.concat(CAPTURE_NUMBERS.stream(), java.util.stream.Stream.of("rules")).toList());
+        assertThat(capture.get("rules").isObject()).isTrue();
         CAPTURE_NUMBERS.forEach(name -> assertThat(capture.get(name).isIntegralNumber()).as(name).isTrue());
         assertThat(capture.get("eventsDropped").asLong()).isEqualTo(17);
     }

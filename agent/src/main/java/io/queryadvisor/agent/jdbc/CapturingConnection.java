@@ -187,9 +187,7 @@ public abstract class CapturingConnection implements Connection {
                 open[i].flushPending();
             }
             openCount = 0;
-            if (statements > 0) {
-                capture.emit(new ConnectionReleased(id, openedNanos, System.nanoTime() - openedNanos, statements));
-            }
+            capture.emit(new ConnectionReleased(id, openedNanos, System.nanoTime() - openedNanos, statements, 0));
         }
         delegate.close();
     }

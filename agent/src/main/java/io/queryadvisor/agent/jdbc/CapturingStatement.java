@@ -167,7 +167,7 @@ public abstract class CapturingStatement implements Statement {
         Thread thread = Thread.currentThread();
         connection.capture.emit(new StatementExecuted(sql, kind, batchSize, bindCount, bindHash, start, duration,
                 rowCount == ROWS_PENDING ? -1 : rowCount, error, connection.id(), transactionId,
-                thread.getId(), thread.getName(), callSite, columnsByIndex, columnsByName, request));
+                thread.getId(), thread.getName(), callSite, columnsByIndex, columnsByName, request, null, null));
         connection.executed();
     }
 

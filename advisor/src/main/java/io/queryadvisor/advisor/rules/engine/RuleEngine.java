@@ -1,24 +1,23 @@
 package io.queryadvisor.advisor.rules.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.queryadvisor.advisor.capture.CaptureEvent;
+import io.queryadvisor.advisor.capture.CaptureListener;
+import io.queryadvisor.advisor.capture.ChainListener;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleContext;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
-import io.queryadvisor.advisor.capture.CaptureListener;
-import io.queryadvisor.advisor.capture.ChainListener;
-import io.queryadvisor.advisor.capture.ConnectionReleased;
-import io.queryadvisor.advisor.capture.ObservedStatement;
-import io.queryadvisor.advisor.capture.RequestCompleted;
-import io.queryadvisor.advisor.stats.WorkloadSnapshot;
-
 /**
- * Runs the enabled rules. Every call into a rule goes through this object's monitor, so rules
- * keep plain state: events arrive on the consumer thread, requests for findings on dashboard or
- * shutdown threads. The application's threads never come here.
+ * Runs the enabled rules, on the advisor's consumer thread only: events go to every rule through
+ * one {@link ChainListener}, and {@link #recommend} is called there too, when the advisor
+ * publishes its findings. Nothing here is locked, and no other thread ever comes here: readers
+ * get the published findings.
  *
  * <p>A rule that throws is logged once and skipped for that call; the others go on (see
  * {@link ChainListener}).
@@ -48,28 +47,17 @@ public final class RuleEngine implements CaptureListener {
     }
 
     @Override
-    public synchronized void onStatement(ObservedStatement statement) {
-        chain.onStatement(statement);
+    public void onEvent(CaptureEvent event) {
+        chain.onEvent(event);
     }
 
-    @Override
-    public synchronized void onConnectionReleased(ConnectionReleased released) {
-        chain.onConnectionReleased(released);
-    }
-
-    @Override
-    public synchronized void onRequestCompleted(RequestCompleted request) {
-        chain.onRequestCompleted(request);
-    }
-
-    /** Every rule's findings on {@code workload}, most severe and costly first. */
-    public synchronized List<Recommendation> recommend(WorkloadSnapshot workload) {
-        RuleContext context = new RuleContext(workload);
+    /** Every rule's findings, most severe and costly first. Consumer thread only. */
+    public List<Recommendation> recommend(RuleContext context) {
         List<Recommendation> all = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             try {
                 all.addAll(rules.get(i).recommend(context));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 failed(i, e);
             }
         }
@@ -77,7 +65,28 @@ public final class RuleEngine implements CaptureListener {
         return all;
     }
 
-    private void failed(int rule, RuntimeException e) {
+    /** What each rule left out to stay bounded, by rule id; rules with nothing to say are omitted. */
+    public Map<String, Map<String, Long>> counters() {
+        Map<String, Map<String, Long>> all = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            try {
+                Map<String, Long> c = rule.counters();
+                if (!c.isEmpty()) {
+                    all.put(rule.id(), c);
+                }
+            } catch (RuntimeException e) {
+                // a rule that cannot count is still a rule; its findings go on
+            }
+        }
+        return all;
+    }
+
+    /** Exceptions the rules threw on events so far. */
+    public long failures() {
+        return chain.failures();
+    }
+
+    private void failed(int rule, Throwable e) {
         if (!reported[rule]) {
             reported[rule] = true;
             LOG.log(System.Logger.Level.WARNING, "Query Advisor: rule " + rules.get(rule).id()

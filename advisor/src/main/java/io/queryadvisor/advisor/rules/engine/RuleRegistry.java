@@ -1,50 +1,104 @@
 package io.queryadvisor.advisor.rules.engine;
 
-import io.queryadvisor.advisor.rules.Rule;
-import io.queryadvisor.advisor.rules.RuleSettings;
-import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
-import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
-import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
+import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.CONNECTION;
+import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.QUERY;
+import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.SCHEMA;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleDescriptor;
+import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
+import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
+import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
 
 /**
  * Every rule there is, and which are on. A rule is enabled unless
  * {@code queryadvisor.rules.<id>.enabled=false}; {@code queryadvisor.rules.disabled=a,b} turns
- * several off at once.
+ * several off at once. The settings of a rule that is off are accepted quietly (they are not
+ * typos), and its constructor never runs.
  */
 public final class RuleRegistry {
 
-    /** A rule's id and how to make it from its settings. */
-    record Entry(String id, Function<RuleSettings, Rule> factory) {
+    /** A rule's description and how to make it from its settings; no factory while it is planned. */
+    public record Entry(RuleDescriptor descriptor, Function<RuleSettings, Rule> factory) {
+
+        public boolean built() {
+            return factory != null;
+        }
     }
 
-    // Register new rules here: one line each.
+    // Register new rules here: one line each. A planned rule's id is reserved, so that its
+    // settings and its findings' ids never change meaning.
     private static final List<Entry> ALL = List.of(
-            new Entry("slow-query", SlowQueryRule::new),
-            new Entry("select-star", SelectStarRule::new),
-            new Entry("n-plus-one", NPlusOneRule::new)
+            new Entry(SlowQueryRule.DESCRIPTOR, SlowQueryRule::new),
+            new Entry(SelectStarRule.DESCRIPTOR, SelectStarRule::new),
+            new Entry(NPlusOneRule.DESCRIPTOR, NPlusOneRule::new),
+            planned("missing-index", "Missing indexes", "Create efficient database indexes", QUERY,
+                    "Sequential scans of large tables that filter most rows out, found with EXPLAIN on real bind"
+                            + " values; suggests CREATE INDEX, verified with a hypothetical index where possible."),
+            planned("unused-index", "Unused indexes", "Create efficient database indexes", SCHEMA,
+                    "Indexes with (almost) no scans that every write still pays for."),
+            planned("duplicate-index", "Duplicate indexes", "Create efficient database indexes", SCHEMA,
+                    "Indexes whose columns repeat, or lead, another index's."),
+            planned("table-maintenance", "Table maintenance", "Regularly clean up, vacuum and optimise", SCHEMA,
+                    "Tables with many dead rows, or whose vacuum or analyze is long overdue."),
+            planned("deep-offset", "Deep OFFSET pagination", "Implement efficient pagination", QUERY,
+                    "Pages read with a large OFFSET; suggests keyset pagination written for the query."),
+            planned("unbounded-result", "Unbounded results", "Enforce payload limits; stream large responses",
+                    QUERY, "Queries without a limit that return many rows, or more and more."),
+            planned("unbatched-writes", "Unbatched writes", "Batch similar requests, reduce round trips", QUERY,
+                    "The same INSERT/UPDATE/DELETE run row by row where a JDBC batch would do."),
+            planned("write-then-update", "Insert then update", "Reduce round trips", QUERY,
+                    "A row inserted, then updated at once to set a foreign key (a unidirectional @OneToMany)."),
+            planned("repeated-identical-query", "Repeated identical queries", "Cache repeated reads", QUERY,
+                    "The same statement with the same values run again and again in one unit of work."),
+            planned("literal-parameters", "Literals instead of binds", "Use prepared statements", QUERY,
+                    "Many distinct SQL texts of one shape because values are concatenated into the SQL."),
+            planned("missing-timeout", "Missing timeouts", "Set appropriate connection timeouts", CONNECTION,
+                    "No query timeout anywhere, or a pool timeout so long that a saturated pool hangs requests."),
+            planned("pool-saturation", "Pool saturation", "Fine-tune pool settings to prevent exhaustion",
+                    CONNECTION, "Threads waiting for a connection, slow acquisitions, acquisition timeouts."),
+            planned("pool-oversized", "Oversized pool", "Fine-tune pool settings to prevent exhaustion", CONNECTION,
+                    "Most connections idle all the time."),
+            planned("connection-leak", "Connection leaks", "Use connection pooling", CONNECTION,
+                    "Connections held far longer than their statements took, or never returned."),
+            planned("long-held-connection", "Long-held connections", "Use connection pooling", CONNECTION,
+                    "Connections held while no statement runs: work outside the database with a connection held.")
     );
 
     private RuleRegistry() {
     }
 
-    /** The ids of every known rule, in registration order. */
-    public static List<String> ids() {
-        return ALL.stream().map(Entry::id).toList();
+    private static Entry planned(String id, String title, String checklist, RuleDescriptor.Kind kind, String help) {
+        return new Entry(new RuleDescriptor(id, title, checklist, kind, help), null);
     }
 
-    /** New instances of the enabled rules, configured from {@code settings}. */
+    /** Every rule, built or planned, in registration order. */
+    public static List<Entry> entries() {
+        return ALL;
+    }
+
+    /** The ids of every rule, built or planned, in registration order. */
+    public static List<String> ids() {
+        return ALL.stream().map(e -> e.descriptor().id()).toList();
+    }
+
+    /** New instances of the enabled rules that are built, configured from {@code settings}. */
     public static List<Rule> enabledRules(Settings settings) {
         List<String> disabled = settings.list("rules.disabled", List.of());
         List<Rule> rules = new ArrayList<>();
         for (Entry e : ALL) {
-            if (!disabled.contains(e.id()) && settings.bool("rules." + e.id() + ".enabled", true)) {
-                rules.add(e.factory().apply(new RuleSettings(settings, e.id())));
+            String id = e.descriptor().id();
+            boolean on = !disabled.contains(id) && settings.bool("rules." + id + ".enabled", true);
+            if (on && e.built()) {
+                rules.add(e.factory().apply(new RuleSettings(settings, id)));
+            } else {
+                settings.acceptPrefix("rules." + id + ".");
             }
         }
         return rules;

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.HdrHistogram.PackedHistogram;
 
+import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.stats.CallSiteCount;
 
@@ -38,6 +39,8 @@ final class NPlusOneEvidence {
     private final Map<String, SourceTally> sources = new HashMap<>();
     private String preparedSql;
     private NPlusOneRewriter.KeyRewrite rewrite;
+    private Dialect rewriteDialect;
+    private String dataSource;
 
     /** The source query most loops followed, and the rows read from it on average (-1 if unknown). */
     record Source(Fingerprint query, long meanRowsRead) {
@@ -74,6 +77,9 @@ final class NPlusOneEvidence {
             }
             if (preparedSql == null) {
                 preparedSql = loop.preparedSql();
+            }
+            if (dataSource == null) {
+                dataSource = loop.dataSource();
             }
         }
         executions += inUnit;
@@ -154,11 +160,18 @@ final class NPlusOneEvidence {
     }
 
     /** The statement rewritten to load every key at once; parsed on first use only. */
-    NPlusOneRewriter.KeyRewrite keyRewrite() {
-        if (rewrite == null) {
-            rewrite = NPlusOneRewriter.allKeysAtOnce(fingerprint.text(), preparedSql);
+    /** The loop's statement rewritten for {@code dialect}; parsed once per dialect, then cached. */
+    NPlusOneRewriter.KeyRewrite keyRewrite(Dialect dialect) {
+        if (rewrite == null || rewriteDialect != dialect) {
+            rewrite = NPlusOneRewriter.allKeysAtOnce(fingerprint.text(), preparedSql, dialect);
+            rewriteDialect = dialect;
         }
         return rewrite;
+    }
+
+    /** The data source the loops ran on (the first seen), for the dialect of the suggestion. */
+    String dataSource() {
+        return dataSource;
     }
 
     private void addSource(NPlusOneLoop loop) {

@@ -21,6 +21,7 @@ final class NPlusOneLoop {
     private long firstValues;
     private boolean valuesDiffer;
     private String preparedSql;
+    private String dataSource;
     private Fingerprint source;
     private long sourceRows = -1;
     private long sourceStartNanos = Long.MIN_VALUE;
@@ -42,6 +43,9 @@ final class NPlusOneLoop {
             firstValues = values;
         } else if (values != firstValues) {
             valuesDiffer = true;
+        }
+        if (dataSource == null) {
+            dataSource = e.source();
         }
         if (preparedSql == null && e.bindCount() > 0) {
             preparedSql = e.sql();
@@ -93,6 +97,10 @@ final class NPlusOneLoop {
      * The statement as the application prepared it (the application's own string, not a copy), or
      * {@code null} when it inlined its values: it tells binds from literals the fingerprint masked.
      */
+    String dataSource() {
+        return dataSource;
+    }
+
     String preparedSql() {
         return preparedSql;
     }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.queryadvisor.advisor.capture.Dialect;
+import io.queryadvisor.advisor.fingerprint.StatementParser;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -32,8 +33,8 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * or GROUP BY, which would then apply to the rows of all keys together. Otherwise it says why, for
  * the suggestion to put in words.
  *
- * <p>Parses with {@code CCJSqlParserUtil.newParser(...).Statement()}, as {@link SelectStarRewriter}
- * does and for the same reasons; it runs once per finding, when findings are first asked for.
+ * <p>Parses through {@link StatementParser#parseBounded}, within the fingerprinter's budget; it runs
+ * once per finding and dialect, and the evidence caches the result.
  */
 final class NPlusOneRewriter {
 
@@ -56,6 +57,8 @@ final class NPlusOneRewriter {
         }
     }
 
+    private static final String IN_LIST_MARKER = "query_advisor_in_list_marker";
+
     private NPlusOneRewriter() {
     }
 
@@ -68,6 +71,14 @@ final class NPlusOneRewriter {
      *                    there (the others were literals) is the key
      */
     static KeyRewrite allKeysAtOnce(String fingerprint, String prepared) {
+        return allKeysAtOnce(fingerprint, prepared, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * As {@link #allKeysAtOnce(String, String)}, written for {@code dialect}: {@code = ANY(?)} bound to
+     * an array on PostgreSQL, {@code IN (?, ?, ?)} with one parameter per key elsewhere.
+     */
+    static KeyRewrite allKeysAtOnce(String fingerprint, String prepared, Dialect dialect) {
         Statement parsed = parse(fingerprint);
         if (parsed == null) {
             return KeyRewrite.impossible(null, "the statement could not be parsed");
@@ -94,23 +105,25 @@ final class NPlusOneRewriter {
             return KeyRewrite.impossible(column.toString(), problem);
         }
         key.setLeftExpression(column);
-        key.setRightExpression(new Function("ANY", new JdbcParameter()));
+        boolean array = dialect == Dialect.POSTGRESQL;
+        // JSqlParser prints an EqualsTo as "left = right": a marker column stands for the IN list
+        key.setRightExpression(array ? new Function("ANY", new JdbcParameter()) : new Column(IN_LIST_MARKER));
         if (!selects(select, column)) {
             List<SelectItem<?>> items = new ArrayList<>();
             items.add(new SelectItem<>(column));
             items.addAll(select.getSelectItems());
             select.setSelectItems(items);
         }
-        return new KeyRewrite(select.toString(), column.toString(), null);
+        String sql = select.toString();
+        if (!array) {
+            sql = sql.replace(" = " + IN_LIST_MARKER, " IN (?, ?, ?)");
+        }
+        return new KeyRewrite(sql, column.toString(), null);
     }
 
     /** The parse tree of {@code statement}, or {@code null} if it does not parse. */
     private static Statement parse(String statement) {
-        try {
-            return CCJSqlParserUtil.newParser(statement).Statement();
-        } catch (Exception | StackOverflowError e) {
-            return null;
-        }
+        return StatementParser.parseBounded(statement);
     }
 
     private static List<EqualsTo> keyConditions(PlainSelect select) {

@@ -3,6 +3,7 @@ package io.queryadvisor.advisor.rules.nplusone;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
 import io.queryadvisor.advisor.rules.support.FingerprintFinding;
@@ -12,12 +13,15 @@ import io.queryadvisor.advisor.rules.support.UnitsOfWork;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.RequestCompleted;
+import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.stats.CallSiteCount;
@@ -38,7 +42,7 @@ import io.queryadvisor.advisor.stats.QueryStats;
  *
  * <p>A unit is judged when it ends, and also, so that one that never ends is judged too, when it has
  * run {@code maxStatementsPerUnit} statements or is older than {@code maxUnitAge} (then a new unit
- * begins for its next statements); findings ask for every unit older than that to be judged first.
+ * begins for its next statements); the advisor's {@code Tick} judges every unit older than that.
  *
  * <p>The finding shows the units of work affected, the repetitions per unit, the time spent in the
  * loops and its share of all statement time (which grades the severity), the query the loops
@@ -61,6 +65,12 @@ import io.queryadvisor.advisor.stats.QueryStats;
 public final class NPlusOneRule implements Rule {
 
     public static final String ID = "n-plus-one";
+
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "N+1 queries",
+            "Avoid N+1 query loops", RuleDescriptor.Kind.QUERY,
+            "The same query run again and again with different values inside one unit of work (a request, a"
+                    + " transaction, a connection checkout), once per row of a query before it; suggests one JOIN"
+                    + " or one query for all keys, or JOIN FETCH / @EntityGraph with JPA.");
 
     private final int threshold;
     private final int maxStatementsPerUnit;
@@ -94,29 +104,36 @@ public final class NPlusOneRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public void onStatement(ObservedStatement statement) {
-        units.statement(statement);
+    public void onEvent(CaptureEvent event) {
+        if (event instanceof ObservedStatement statement) {
+            units.statement(statement);
+        } else if (event instanceof ConnectionReleased released) {
+            units.connectionReleased(released.connectionId());
+        } else if (event instanceof RequestCompleted request) {
+            units.requestCompleted(request.request().id());
+        } else if (event instanceof Tick tick) {
+            // Judge the units that have run longer than a unit is followed, so an idle one is not missed.
+            units.endStartedBefore(tick.epochMillis() - maxUnitAgeMillis);
+        }
     }
 
     @Override
-    public void onConnectionReleased(ConnectionReleased released) {
-        units.connectionReleased(released.connectionId());
-    }
-
-    @Override
-    public void onRequestCompleted(RequestCompleted request) {
-        units.requestCompleted(request.request().id());
+    public Map<String, Long> counters() {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("unitsEvicted", unitsEvicted());
+        counters.put("unitsEndedEarly", unitsEndedEarly());
+        counters.put("executionsNotGrouped", executionsNotGrouped());
+        counters.put("fingerprintsDropped", fingerprintsDropped());
+        return counters;
     }
 
     @Override
     public List<Recommendation> recommend(RuleContext context) {
-        // Judge the units that have run longer than a unit is followed, so an idle one is not missed.
-        units.endStartedBefore(context.workload().takenAtEpochMillis() - maxUnitAgeMillis);
         List<Recommendation> recommendations = new ArrayList<>();
         for (Map.Entry<String, NPlusOneEvidence> e : found.copy().entrySet()) {
             QueryStats stats = context.stats(e.getKey());
@@ -203,7 +220,7 @@ public final class NPlusOneRule implements Rule {
         }
         finding.evidence("callSites", callSites(ev, loopCallSites));
         return finding.impact(ev.millis(), ev.executions())
-                .suggestion(NPlusOneSuggestion.of(ev))
+                .suggestion(NPlusOneSuggestion.of(ev, context.dialect(ev.dataSource())))
                 .build(context);
     }
 

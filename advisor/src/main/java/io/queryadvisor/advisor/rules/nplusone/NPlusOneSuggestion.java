@@ -1,5 +1,6 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
+import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.rules.Suggestion;
 
 import java.util.List;
@@ -19,9 +20,9 @@ final class NPlusOneSuggestion {
     private NPlusOneSuggestion() {
     }
 
-    static Suggestion of(NPlusOneEvidence evidence) {
+    static Suggestion of(NPlusOneEvidence evidence, Dialect dialect) {
         NPlusOneEvidence.Source source = evidence.source();
-        NPlusOneRewriter.KeyRewrite rewrite = evidence.keyRewrite();
+        NPlusOneRewriter.KeyRewrite rewrite = evidence.keyRewrite(dialect);
         String key = rewrite.keyColumn() == null ? "the key column" : rewrite.keyColumn();
         StringBuilder text = new StringBuilder("Run one query instead of one per row: ");
         if (source != null) {
@@ -29,10 +30,13 @@ final class NPlusOneSuggestion {
             text.append("JOIN ").append(tables.isEmpty() ? "what it loads" : tables.get(0))
                     .append(" into the query the loop runs over (").append(source.query().text()).append("), or ");
         }
-        text.append("collect the keys and load the rows of all of them at once, with ").append(key)
-                .append(" = ANY(?) bound to an array of the keys (PostgreSQL) or ").append(key)
-                .append(" IN (?, ?, ...) (any database; in chunks of a few hundred keys), then match the rows to"
-                        + " their keys in memory.");
+        text.append("collect the keys and load the rows of all of them at once, with ");
+        if (dialect == Dialect.POSTGRESQL) {
+            text.append(key).append(" = ANY(?) bound to an array of the keys (connection.createArrayOf)");
+        } else {
+            text.append(key).append(" IN (?, ?, ...) with one parameter per key (in chunks of a few hundred keys)");
+        }
+        text.append(", then match the rows to their keys in memory.");
         if (rewrite.sql() == null) {
             text.append(" The statement is not rewritten here because ").append(rewrite.problem()).append('.');
         }

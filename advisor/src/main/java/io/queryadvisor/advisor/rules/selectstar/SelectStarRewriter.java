@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.queryadvisor.advisor.fingerprint.StatementParser;
 import net.sf.jsqlparser.expression.LongValue;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -28,10 +28,8 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * list: several stars (which table a column comes from cannot be told), UNION and friends, DISTINCT
  * (a narrower list changes the rows), a star only inside a subquery or CTE.
  *
- * <p>Parses with {@code CCJSqlParserUtil.newParser(...).Statement()} rather than
- * {@code CCJSqlParserUtil.parse}: the latter starts a thread per call and logs at INFO through JUL.
- * The text is a fingerprint the fingerprinter has parsed already, and this runs only when findings
- * are asked for (the rule caches the result), so no timeout guard is needed.
+ * <p>Parses through {@link StatementParser#parseBounded}, within the fingerprinter's budget: a
+ * text JSqlParser backtracks on for minutes must not stop the advisor. The rule caches the result.
  */
 final class SelectStarRewriter {
 
@@ -57,10 +55,8 @@ final class SelectStarRewriter {
 
     /** {@code statement} with its top-level star(s) replaced by {@code labels} (empty: by {@code 1}). */
     static StarRewrite rewrite(String statement, List<String> labels) {
-        Statement parsed;
-        try {
-            parsed = CCJSqlParserUtil.newParser(statement).Statement();
-        } catch (Exception | StackOverflowError e) {
+        Statement parsed = StatementParser.parseBounded(statement);
+        if (parsed == null) {
             return StarRewrite.impossible("the statement could not be parsed");
         }
         if (!(parsed instanceof PlainSelect select)) {

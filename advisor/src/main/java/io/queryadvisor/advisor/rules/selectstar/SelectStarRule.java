@@ -3,6 +3,7 @@ package io.queryadvisor.advisor.rules.selectstar;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.SqlFacts;
@@ -48,6 +50,11 @@ public final class SelectStarRule implements Rule {
 
     public static final String ID = "select-star";
 
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "SELECT *",
+            "Avoid SELECT *: fetch only the columns you need", RuleDescriptor.Kind.QUERY,
+            "SELECT * and t.* anywhere in a statement; names the columns the code actually read from the"
+                    + " result and rewrites the statement with them.");
+
     private static final Set<StatementType> WRITES = EnumSet.of(StatementType.INSERT, StatementType.UPDATE,
             StatementType.DELETE, StatementType.MERGE, StatementType.DDL);
     private static final int COLUMNS_IN_TITLE = 4;
@@ -59,12 +66,23 @@ public final class SelectStarRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public void onStatement(ObservedStatement statement) {
+    public void onEvent(CaptureEvent event) {
+        if (event instanceof ObservedStatement statement) {
+            onStatement(statement);
+        }
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return Map.of("fingerprintsDropped", fingerprintsDropped());
+    }
+
+    private void onStatement(ObservedStatement statement) {
         Fingerprint fp = statement.fingerprint();
         if (!fp.facts().selectStar() || WRITES.contains(fp.type())) {
             return;

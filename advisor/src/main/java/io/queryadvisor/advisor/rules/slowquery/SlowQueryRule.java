@@ -3,6 +3,7 @@ package io.queryadvisor.advisor.rules.slowquery;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.config.ConfigurationException;
@@ -60,6 +62,11 @@ public final class SlowQueryRule implements Rule {
 
     public static final String ID = "slow-query";
 
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "Slow queries",
+            "Watch slow queries", RuleDescriptor.Kind.QUERY,
+            "Statements above the threshold, queries whose p95 is above it, and queries that take most of the"
+                    + " database time; each slow statement is also logged as one JSON line.");
+
     private static final Set<StatementType> CHANGES_DATA = EnumSet.of(StatementType.INSERT, StatementType.UPDATE,
             StatementType.DELETE, StatementType.MERGE, StatementType.CALL, StatementType.DDL);
 
@@ -92,12 +99,23 @@ public final class SlowQueryRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public void onStatement(ObservedStatement statement) {
+    public void onEvent(CaptureEvent event) {
+        if (event instanceof ObservedStatement statement) {
+            onStatement(statement);
+        }
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return Map.of("fingerprintsDropped", fingerprintsDropped(), "logLinesSuppressed", logLinesSuppressed());
+    }
+
+    private void onStatement(ObservedStatement statement) {
         StatementExecuted e = statement.event();
         if (e.durationNanos() <= thresholdNanos || !judged(statement.fingerprint().type())) {
             return;

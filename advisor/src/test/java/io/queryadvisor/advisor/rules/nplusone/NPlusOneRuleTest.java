@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.SqlFacts;
 
@@ -339,8 +340,18 @@ class NPlusOneRuleTest {
         assertThat(r.suggestion().code())
                 .isEqualTo("SELECT order_id, id, product_id, quantity FROM order_lines WHERE order_id = ANY(?)");
         assertThat(r.suggestion().text()).contains(
-                "JOIN order_lines into the query the loop runs over (" + ORDERS.text(), "order_id = ANY(?)", "order_id IN (?, ?, ...)", "JOIN FETCH", "@EntityGraph",
-                "hibernate.default_batch_fetch_size");
+                "JOIN order_lines into the query the loop runs over (" + ORDERS.text(), "order_id = ANY(?)", "JOIN FETCH",
+                "@EntityGraph", "hibernate.default_batch_fetch_size");
+    }
+
+    @Test
+    void writesTheOneQueryInTheDialectOfTheDatabase() {
+        Recommendation r = app.database(Dialect.MYSQL)
+                .run(execution(ORDERS).rows(10)).loop(10, LINES, LINES_DAO).release().only();
+
+        assertThat(r.suggestion().code())
+                .isEqualTo("SELECT order_id, id, product_id, quantity FROM order_lines WHERE order_id IN (?, ?, ?)");
+        assertThat(r.suggestion().text()).contains("order_id IN (?, ?, ...)").doesNotContain("ANY(");
     }
 
     @Test

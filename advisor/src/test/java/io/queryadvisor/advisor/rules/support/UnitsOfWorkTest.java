@@ -31,7 +31,7 @@ class UnitsOfWorkTest {
 
     private static ObservedStatement statement(long connection, long transaction, RequestInfo request, long millis) {
         StatementExecuted e = new StatementExecuted(QUERY.text(), StatementKind.QUERY, 1, 0, 0, millis * 1_000_000, 1,
-                1, null, connection, transaction, 1, "main", null, 0, List.of(), request);
+                1, null, connection, transaction, 1, "main", null, 0, List.of(), request, null, null);
         return new ObservedStatement(e, QUERY, T0 + millis);
     }
 

@@ -114,7 +114,7 @@ public final class ObservedStatementBuilder {
     public ObservedStatement build() {
         StatementKind kind = fingerprint.type() == StatementType.SELECT ? StatementKind.QUERY : StatementKind.UPDATE;
         StatementExecuted event = new StatementExecuted(sql, kind, 1, 1, 0, 0, Math.round(millis * 1_000_000),
-                rows, error, connectionId, 0, 1, threadName, callSite, columnsByIndex, columnsByName, null);
+                rows, error, connectionId, 0, 1, threadName, callSite, columnsByIndex, columnsByName, null, UnitOfWorkScript.DATA_SOURCE, null);
         return new ObservedStatement(event, fingerprint, epochMillis);
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.stats.CaptureHealth;
@@ -54,19 +55,20 @@ public final class RuleWorkload {
 
     /** Only the rule sees it: as when the statistics have evicted the fingerprint since. */
     public RuleWorkload runUnseenByStatistics(ObservedStatementBuilder statement) {
-        rule.onStatement(statement.build());
+        rule.onEvent(statement.build());
         return this;
     }
 
     private void run(ObservedStatement statement) {
-        statistics.onStatement(statement);
-        rule.onStatement(statement);
+        statistics.onEvent(statement);
+        rule.onEvent(statement);
     }
 
     public RuleContext context() {
         CaptureHealth health = new CaptureHealth(statistics.observed(), 0, statistics.size(), statistics.evicted(),
-                0, 0, 0);
-        return new RuleContext(new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health));
+                0, 0, 0, Map.of());
+        return new RuleContext(new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health),
+                Map.of(UnitOfWorkScript.DATA_SOURCE, Dialect.POSTGRESQL));
     }
 
     public List<Recommendation> recommendations() {

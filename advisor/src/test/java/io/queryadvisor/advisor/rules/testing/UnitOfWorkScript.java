@@ -6,14 +6,17 @@ import io.queryadvisor.advisor.rules.RuleContext;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
+import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
+import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.stats.CaptureHealth;
@@ -32,7 +35,11 @@ import io.queryadvisor.advisor.stats.WorkloadSnapshot;
  */
 public final class UnitOfWorkScript {
 
+    /** The data source every statement comes from. */
+    public static final String DATA_SOURCE = "HikariPool-1";
+
     private final Rule rule;
+    private Dialect dialect = Dialect.POSTGRESQL;
     private final QueryStatistics statistics = new QueryStatistics(100_000, 16);
     private final long baseEpochMillis = System.currentTimeMillis();
     private long clockNanos = 1_000_000;
@@ -48,6 +55,12 @@ public final class UnitOfWorkScript {
     /** One execution, with different binds from every other unless {@link Execution#binds} says. */
     public static Execution execution(Fingerprint fingerprint) {
         return new Execution(fingerprint);
+    }
+
+    /** The database behind the data source is of {@code dialect} (PostgreSQL unless told). */
+    public UnitOfWorkScript database(Dialect dialect) {
+        this.dialect = dialect;
+        return this;
     }
 
     /** Later statements run on connection {@code id}, in auto-commit. */
@@ -86,13 +99,13 @@ public final class UnitOfWorkScript {
 
     /** The current connection goes back to the pool. */
     public UnitOfWorkScript release() {
-        rule.onConnectionReleased(new ConnectionReleased(connectionId, 0, clockNanos, 0));
+        rule.onEvent(new ConnectionReleased(connectionId, 0, clockNanos, 0, 0));
         return this;
     }
 
     /** The current request ends. */
     public UnitOfWorkScript complete() {
-        rule.onRequestCompleted(new RequestCompleted(request, 0, clockNanos));
+        rule.onEvent(new RequestCompleted(request, 0, clockNanos));
         request = null;
         return this;
     }
@@ -110,11 +123,14 @@ public final class UnitOfWorkScript {
 
     public RuleContext context() {
         CaptureHealth health = new CaptureHealth(statistics.observed(), 0, statistics.size(), statistics.evicted(),
-                0, 0, 0);
-        return new RuleContext(new WorkloadSnapshot(epochMillis(clockNanos), statistics.snapshot(), health));
+                0, 0, 0, Map.of());
+        return new RuleContext(new WorkloadSnapshot(epochMillis(clockNanos), statistics.snapshot(), health),
+                Map.of(DATA_SOURCE, dialect));
     }
 
+    /** The findings now, after the advisor's clock has ticked, as it does about once a second. */
     public List<Recommendation> recommendations() {
+        rule.onEvent(new Tick(clockNanos, epochMillis(clockNanos)));
         return rule.recommend(context());
     }
 
@@ -135,10 +151,10 @@ public final class UnitOfWorkScript {
         int bindCount = e.inlined ? 0 : 1;
         StatementExecuted event = new StatementExecuted(e.sql == null ? e.fingerprint.text() : e.sql, e.kind(),
                 e.batchSize, bindCount, bindCount == 0 ? 0 : binds * 0x9E3779B97F4A7C15L, start, duration, e.rows,
-                null, connectionId, transactionId, 1, "http-nio-8080-exec-1", e.callSite, 0, List.of(), request);
+                null, connectionId, transactionId, 1, "http-nio-8080-exec-1", e.callSite, 0, List.of(), request, DATA_SOURCE, null);
         ObservedStatement statement = new ObservedStatement(event, e.fingerprint, epochMillis(start));
-        statistics.onStatement(statement);
-        rule.onStatement(statement);
+        statistics.onEvent(statement);
+        rule.onEvent(statement);
     }
 
     private long epochMillis(long nanos) {
