@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Severity;
 import io.queryadvisor.advisor.rules.Suggestion;
@@ -49,7 +51,7 @@ class RecommendationsViewBrowserTest {
         Recommendation finding = new Recommendation("n-plus-one:abc", "n-plus-one", Severity.HIGH,
                 "Lines loaded one order at a time " + MARKUP, "abc", "SELECT * FROM line WHERE order_id = ?",
                 "SELECT * FROM line WHERE order_id = ? -- " + MARKUP,
-                List.of("com.shop.OrderDao.lines(OrderDao.java:42)"), evidence,
+                List.of(CallSiteCount.of(new CallSite("com.shop.OrderDao", "lines", "OrderDao.java", 42), 7)), evidence,
                 Suggestion.withSql("Load all lines at once " + MARKUP, "SELECT * FROM line WHERE order_id IN (?) " + MARKUP),
                 1_234.5);
         Map<String, Endpoint> endpoints = new HashMap<>(StaticResources.endpoints());
@@ -97,7 +99,7 @@ class RecommendationsViewBrowserTest {
     void showsCallSitesExampleSqlAndSuggestion() {
         Element finding = page.selectFirst("details.finding");
 
-        assertThat(finding.select("li").eachText()).containsExactly("com.shop.OrderDao.lines(OrderDao.java:42)");
+        assertThat(finding.select("li").eachText()).containsExactly("com.shop.OrderDao.lines(OrderDao.java:42) \u00d77");
         assertThat(finding.select("pre.sql").text()).isEqualTo("SELECT * FROM line WHERE order_id = ? -- " + MARKUP);
         assertThat(finding.select("p").text()).isEqualTo("Load all lines at once " + MARKUP);
         assertThat(finding.select("pre.code").text()).isEqualTo("SELECT * FROM line WHERE order_id IN (?) " + MARKUP);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.stats.QueryStats;
 
@@ -82,7 +83,7 @@ public final class HtmlReportWriter implements ReportWriter {
         evidence(r.evidence(), html);
         if (!r.callSites().isEmpty()) {
             html.append("<h3>Call sites</h3>\n");
-            list(r.callSites(), true, html);
+            list(r.callSites().stream().map(CallSiteCount::callSite).toList(), true, html);
         }
         String sql = ReportView.exampleSql(r);
         if (sql != null) {

@@ -75,7 +75,8 @@ public final class MarkdownReportWriter implements ReportWriter {
         evidence(r.evidence(), md);
         if (!r.callSites().isEmpty()) {
             md.append("**Call sites:**\n\n");
-            r.callSites().forEach(site -> md.append("- ").append(code(site)).append('\n'));
+            r.callSites().forEach(site -> md.append("- ").append(code(site.callSite())).append(" (")
+                    .append(site.count()).append(site.count() == 1 ? " execution)\n" : " executions)\n"));
             md.append('\n');
         }
         String sql = ReportView.exampleSql(r);

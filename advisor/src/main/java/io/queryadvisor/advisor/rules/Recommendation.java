@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.queryadvisor.advisor.stats.CallSiteCount;
+
 /**
  * One finding: a problem, the evidence that proves it, where in the code it comes from, and the fix.
  *
@@ -16,13 +18,13 @@ import java.util.Map;
  * @param fingerprintId the fingerprint the finding is about, or {@code null} for workload-wide findings
  * @param fingerprint   its normalised SQL
  * @param sql           one example statement, literals masked
- * @param callSites     application frames ({@code class.method(File.java:line)}), most frequent first
+ * @param callSites     application frames, most frequent first, with the sampled executions from each
  * @param evidence      the figures, in reading order: names to numbers or short strings
  * @param suggestion    what to change
  * @param impactMillis  time the problem costs (used to order findings of the same severity)
  */
 public record Recommendation(String id, String rule, Severity severity, String title, String fingerprintId,
-                             String fingerprint, String sql, List<String> callSites, Map<String, Object> evidence,
+                             String fingerprint, String sql, List<CallSiteCount> callSites, Map<String, Object> evidence,
                              Suggestion suggestion, double impactMillis) {
 
     public Recommendation {

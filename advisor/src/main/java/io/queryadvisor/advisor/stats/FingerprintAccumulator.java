@@ -81,10 +81,10 @@ final class FingerprintAccumulator {
 
     QueryStats snapshot() {
         List<CallSiteCount> sites = new ArrayList<>(callSites.size() + 1);
-        callSites.forEach((site, n) -> sites.add(new CallSiteCount(site.toString(), n[0])));
+        callSites.forEach((site, n) -> sites.add(CallSiteCount.of(site, n[0])));
         sites.sort(Comparator.comparingLong(CallSiteCount::count).reversed().thenComparing(CallSiteCount::callSite));
         if (otherCallSites > 0) {
-            sites.add(new CallSiteCount(CallSiteCount.OTHERS, otherCallSites));
+            sites.add(CallSiteCount.others(otherCallSites));
         }
         return new QueryStats(fingerprint.id(), fingerprint.text(), fingerprint.type(), count, errors,
                 millis(totalNanos), count == 0 ? 0 : millis(totalNanos) / count,

@@ -95,7 +95,8 @@ class JsonReportWriterTest {
             assertThat(q.get("type").asText()).isEqualTo("SELECT");
             QUERY_NUMBERS.forEach(name -> assertThat(q.get(name).isNumber()).as(name).isTrue());
             JsonNode site = q.get("callSites").get(0);
-            assertThat(fieldNames(site)).containsExactly("callSite", "count");
+            assertThat(fieldNames(site)).containsExactly("callSite", "className", "methodName", "fileName", "lineNumber",
+                    "count");
         }
     }
 

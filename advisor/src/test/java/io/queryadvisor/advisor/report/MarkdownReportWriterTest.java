@@ -65,8 +65,8 @@ class MarkdownReportWriterTest {
 
     @Test
     void listsCallSitesAsInlineCodeWithALongerFenceAroundBackticks() {
-        assertThat(markdown).contains("- `com.shop.OrderService.lines(OrderService.java:42)`\n")
-                .contains("- ``com.shop.`Weird`|Dao.run(Dao.java:7)``\n");
+        assertThat(markdown).contains("- `com.shop.OrderService.lines(OrderService.java:42)` (40 executions)\n")
+                .contains("- ``com.shop.`Weird`|Dao.run(Dao.java:7)`` (2 executions)\n");
     }
 
     @Test

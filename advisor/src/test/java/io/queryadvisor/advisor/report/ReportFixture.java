@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Severity;
@@ -63,7 +64,8 @@ final class ReportFixture {
         evidence.put("example | value", SCRIPT);
         return new Recommendation("n-plus-one:a1b2c3", "n-plus-one", Severity.HIGH, N_PLUS_ONE_TITLE, "a1b2c3",
                 N_PLUS_ONE_SQL, N_PLUS_ONE_SQL,
-                List.of("com.shop.OrderService.lines(OrderService.java:42)", "com.shop.`Weird`|Dao.run(Dao.java:7)"),
+                List.of(CallSiteCount.of(new CallSite("com.shop.OrderService", "lines", "OrderService.java", 42), 40),
+                        CallSiteCount.of(new CallSite("com.shop.`Weird`|Dao", "run", "Dao.java", 7), 2)),
                 evidence,
                 Suggestion.withJava("Fetch the lines of all orders in one query with a join fetch.",
                         "@Query(\"select o from Order o join fetch o.lines\")\nList<Order> findAllWithLines();"),
@@ -72,7 +74,8 @@ final class ReportFixture {
 
     static Recommendation selectStar() {
         return new Recommendation("select-star:d4e5f6", "select-star", Severity.MEDIUM, SELECT_STAR_TITLE, "d4e5f6",
-                "select * from t", FENCE_SQL, List.of("com.shop.CatalogDao.all(CatalogDao.java:18)"),
+                "select * from t", FENCE_SQL,
+                List.of(CallSiteCount.of(new CallSite("com.shop.CatalogDao", "all", "CatalogDao.java", 18), 12)),
                 Map.of("columnsRead", 42), Suggestion.withSql("List the columns you need.", SCRIPT_SQL), 812.5);
     }
 
@@ -92,7 +95,7 @@ final class ReportFixture {
             long count = 10L + i;
             queries.add(new QueryStats("fp" + i, sql, StatementType.SELECT, count, i == 2 ? 1 : 0, total,
                     total / count, 1.5, 12.25, 20.5, 99.75, 1_000L * i, 0,
-                    List.of(new CallSiteCount("com.shop.Dao.q" + i + "(Dao.java:" + i + ")", count)),
+                    List.of(CallSiteCount.of(new CallSite("com.shop.Dao", "q" + i, "Dao.java", i), count)),
                     1_748_772_000_000L, 1_748_772_930_000L));
         }
         return queries;

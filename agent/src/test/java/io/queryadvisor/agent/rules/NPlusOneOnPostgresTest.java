@@ -15,6 +15,7 @@ import com.example.shop.OrderImport;
 import com.example.shop.OrderLine;
 import com.example.shop.ShopSchema;
 
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.Recommendation;
@@ -42,7 +43,7 @@ class NPlusOneOnPostgresTest {
         String loop = SourceLines.callSite(OrderHistory.class, "linesOneOrderAtATime", "call site of the N+1 loop");
         Recommendation finding = agent.onlyFinding(NPlusOneRule.ID);
         assertThat(finding.fingerprint()).containsIgnoringCase("order_lines");
-        assertThat(finding.callSites()).containsExactly(loop);
+        assertThat(finding.callSites()).extracting(CallSiteCount::callSite).containsExactly(loop);
         assertThat(finding.evidence())
                 .containsEntry("unitsOfWork", 1L)
                 .containsEntry("loops", 1L)

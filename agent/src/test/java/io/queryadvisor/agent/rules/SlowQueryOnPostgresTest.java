@@ -15,6 +15,7 @@ import com.example.shop.ProductCatalog;
 import com.example.shop.ShopSchema;
 import com.example.shop.SlowReport;
 
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
@@ -47,7 +48,7 @@ class SlowQueryOnPostgresTest {
         String statement = SourceLines.callSite(SlowReport.class, "run", "call site of the slow statement");
         Recommendation finding = agent.onlyFinding(SlowQueryRule.ID);
         assertThat(finding.fingerprint()).containsIgnoringCase("pg_sleep");
-        assertThat(finding.callSites()).containsExactly(statement);
+        assertThat(finding.callSites()).extracting(CallSiteCount::callSite).containsExactly(statement);
         assertThat(finding.evidence())
                 .containsEntry("executions", 1L)
                 .containsEntry("slowExecutions", 1L)

@@ -154,7 +154,7 @@
     summary.append(el('span', 'badge severity-' + finding.severity, finding.severity),
       el('span', 'rule', finding.rule), el('span', 'title', finding.title));
     details.append(summary, section('Evidence', evidenceTable(finding.evidence)));
-    if (finding.callSites.length) details.append(section('Call sites', list(finding.callSites)));
+    if (finding.callSites.length) details.append(section('Call sites (sampled executions)', list(finding.callSites.map(s => s.callSite + ' \u00d7' + count(s.count)))));
     if (finding.sql) details.append(section('Example SQL', codeBlock(finding.sql, 'sql')));
     if (finding.suggestion) {
       const suggestion = el('div');

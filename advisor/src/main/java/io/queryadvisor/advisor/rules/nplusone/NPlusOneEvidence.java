@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.HdrHistogram.PackedHistogram;
 
+import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.stats.CallSiteCount;
@@ -36,6 +37,7 @@ final class NPlusOneEvidence {
     private long executionsNotSampled;
     private final CappedCounts endpoints = new CappedCounts(MAX_LABELS);
     private final CappedCounts callSites = new CappedCounts(MAX_LABELS);
+    private final Map<String, CallSite> callSiteFrames = new HashMap<>();
     private final Map<String, SourceTally> sources = new HashMap<>();
     private String preparedSql;
     private NPlusOneRewriter.KeyRewrite rewrite;
@@ -68,7 +70,11 @@ final class NPlusOneEvidence {
             inUnit += loop.executions();
             nanos += loop.nanos();
             if (loop.callSite() != null) {
-                callSites.add(loop.callSite().toString(), loop.executions());
+                String label = loop.callSite().toString();
+                callSites.add(label, loop.executions());
+                if (callSiteFrames.size() < MAX_LABELS) {
+                    callSiteFrames.putIfAbsent(label, loop.callSite());
+                }
             } else {
                 executionsNotSampled += loop.executions();
             }
@@ -138,9 +144,9 @@ final class NPlusOneEvidence {
     /** The loops' call sites, most executions first; empty when none was sampled. */
     List<CallSiteCount> callSites() {
         List<CallSiteCount> sites = new ArrayList<>();
-        callSites.labels().forEach(site -> sites.add(new CallSiteCount(site, callSites.count(site))));
+        callSites.labels().forEach(site -> sites.add(CallSiteCount.of(callSiteFrames.get(site), callSites.count(site))));
         if (callSites.others() > 0) {
-            sites.add(new CallSiteCount(CallSiteCount.OTHERS, callSites.others()));
+            sites.add(CallSiteCount.others(callSites.others()));
         }
         return sites;
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
@@ -78,9 +77,8 @@ public final class FingerprintFinding {
         if (title == null || suggestion == null) {
             throw new IllegalStateException("a finding needs a title and a suggestion");
         }
-        List<String> callSites = stats.callSites().stream().map(CallSiteCount::callSite).toList();
         return new Recommendation(Recommendation.idFor(rule, stats.fingerprintId()), rule,
                 Impact.severity(impactMillis, executions, context), title, stats.fingerprintId(),
-                stats.fingerprint(), stats.fingerprint(), callSites, evidence, suggestion, Impact.round(impactMillis));
+                stats.fingerprint(), stats.fingerprint(), stats.callSites(), evidence, suggestion, Impact.round(impactMillis));
     }
 }

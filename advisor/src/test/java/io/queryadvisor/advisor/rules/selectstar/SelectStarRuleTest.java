@@ -1,5 +1,6 @@
 package io.queryadvisor.advisor.rules.selectstar;
 
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.Severity;
@@ -39,7 +40,7 @@ class SelectStarRuleTest {
         assertThat(r.id()).isEqualTo("select-star:" + ORDER_BY_ID.id());
         assertThat(r.title()).isEqualTo("SELECT * on orders: the code reads only 2 columns (id, total)");
         assertThat(r.sql()).isEqualTo(ORDER_BY_ID.text());
-        assertThat(r.callSites()).containsExactly("com.shop.OrderDao.find(OrderDao.java:42)");
+        assertThat(r.callSites()).extracting(CallSiteCount::callSite).containsExactly("com.shop.OrderDao.find(OrderDao.java:42)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.queryadvisor.advisor.rules.slowquery;
 
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Severity;
 import io.queryadvisor.advisor.rules.engine.RuleRegistry;
@@ -208,7 +209,7 @@ class SlowQueryRuleTest {
                 .run(execution(ORDERS).millis(200).from(null))
                 .only();
 
-        assertThat(r.callSites()).containsExactly("com.shop.OrderDao.find(OrderDao.java:42)",
+        assertThat(r.callSites()).extracting(CallSiteCount::callSite).containsExactly("com.shop.OrderDao.find(OrderDao.java:42)",
                 "com.shop.ReportJob.run(ReportJob.java:17)");
     }
 
