@@ -17,7 +17,6 @@ import io.queryadvisor.advisor.report.Report;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleContext;
-import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.engine.RuleEngine;
 import io.queryadvisor.advisor.rules.engine.RuleRegistry;
 import io.queryadvisor.advisor.stats.CaptureHealth;
@@ -123,9 +122,9 @@ public final class Advisor implements AutoCloseable {
         return published.workload().health();
     }
 
-    /** The rules that run, with what they are; for help texts and report metadata. */
-    public List<RuleDescriptor> rules() {
-        return rules.rules().stream().map(Rule::descriptor).toList();
+    /** Every rule there is, built or planned, with whether it runs here; for help texts and report metadata. */
+    public List<RuleRegistry.RuleStatus> rules() {
+        return RuleRegistry.statuses(rules.rules().stream().map(Rule::id).toList());
     }
 
     /** Takes the state that readers get. Consumer thread only (statistics and rules are confined to it). */

@@ -102,6 +102,7 @@ public final class DashboardServer implements AutoCloseable {
         Map<String, Endpoint> endpoints = new HashMap<>(StaticResources.endpoints());
         endpoints.put("/api/queries", parameters -> Response.json(advisor.snapshot()));
         endpoints.put("/api/recommendations", parameters -> Response.json(advisor.recommendations()));
+        endpoints.put("/api/rules", parameters -> Response.json(advisor.rules()));
         endpoints.put("/api/report", new ReportEndpoint(advisor::report, ReportFormat::writer));
         return endpoints;
     }

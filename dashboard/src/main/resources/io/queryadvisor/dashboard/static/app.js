@@ -14,6 +14,7 @@
     sort: { key: 'totalMillis', descending: true },
     queries: [],
     openFindings: new Set(),
+    rules: new Map(),
   };
 
   function el(tag, className, text) {
@@ -113,6 +114,12 @@
       ['Fingerprints tracked', health.fingerprintsTracked, false],
       ['Fingerprints evicted', health.fingerprintsEvicted, health.fingerprintsEvicted > 0],
     ];
+    // What a rule left out to stay bounded: a finding missing for want of room must be visible.
+    for (const [rule, counters] of Object.entries(health.rules || {})) {
+      for (const [name, value] of Object.entries(counters)) {
+        if (value > 0) metrics.push([rule + ' ' + name, value, true]);
+      }
+    }
     $('health').replaceChildren(...metrics.map(([label, value, warn]) => {
       const metric = el('span', warn ? 'metric warn' : 'metric', label + ': ');
       metric.append(el('strong', null, count(value)));
@@ -152,7 +159,7 @@
     });
     const summary = el('summary');
     summary.append(el('span', 'badge severity-' + finding.severity, finding.severity),
-      el('span', 'rule', finding.rule), el('span', 'title', finding.title));
+      ruleBadge(finding.rule), el('span', 'title', finding.title));
     details.append(summary, section('Evidence', evidenceTable(finding.evidence)));
     if (finding.callSites.length) details.append(section('Call sites (sampled executions)', list(finding.callSites.map(s => s.callSite + ' \u00d7' + count(s.count)))));
     if (finding.sql) details.append(section('Example SQL', codeBlock(finding.sql, 'sql')));
@@ -163,6 +170,14 @@
       details.append(section('Suggestion', suggestion));
     }
     return details;
+  }
+
+  /** The rule's name, with its help (from api/rules) as the tooltip. */
+  function ruleBadge(id) {
+    const badge = el('span', 'rule', id);
+    const rule = state.rules.get(id);
+    if (rule) badge.title = rule.name + ': ' + rule.help + ' (' + rule.checklist + ')';
+    return badge;
   }
 
   function renderRecommendations(findings) {
@@ -189,6 +204,13 @@
         renderHealth(snapshot.health);
         renderQueries();
       } else {
+        if (!state.rules.size) {
+          try {
+            for (const rule of await fetchJson('api/rules')) state.rules.set(rule.id, rule);
+          } catch (e) {
+            // the rules' help texts are a nicety: findings show without them
+          }
+        }
         renderRecommendations(await fetchJson('api/recommendations'));
       }
       $('updated').textContent = 'Updated ' + new Date().toLocaleTimeString();

@@ -5,6 +5,7 @@ import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.QUERY;
 import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.SCHEMA;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -81,6 +82,24 @@ public final class RuleRegistry {
     /** Every rule, built or planned, in registration order. */
     public static List<Entry> entries() {
         return ALL;
+    }
+
+    /**
+     * Every rule as the dashboard's help shows it: what it is, and whether it runs here.
+     *
+     * @param status {@code running}, {@code off} (built but switched off) or {@code planned}
+     */
+    public record RuleStatus(String id, String name, String checklist, RuleDescriptor.Kind kind, String help,
+                             String status) {
+    }
+
+    /** Every rule, built or planned, with its status given the ids of the rules that run. */
+    public static List<RuleStatus> statuses(Collection<String> running) {
+        return ALL.stream().map(e -> {
+            RuleDescriptor d = e.descriptor();
+            String status = !e.built() ? "planned" : running.contains(d.id()) ? "running" : "off";
+            return new RuleStatus(d.id(), d.title(), d.checklist(), d.kind(), d.help(), status);
+        }).toList();
     }
 
     /** The ids of every rule, built or planned, in registration order. */
