@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.sun.net.httpserver.HttpServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -18,13 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.net.httpserver.HttpServer;
-
 import io.queryadvisor.advisor.capture.CallSite;
-import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Severity;
 import io.queryadvisor.advisor.rules.Suggestion;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.CaptureHealth;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.rules.Suggestion;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**

@@ -6,19 +6,18 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.example.shop.OrderHistory;
 import com.example.shop.OrderImport;
 import com.example.shop.OrderLine;
 import com.example.shop.ShopSchema;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.fingerprint.StatementType;
-import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 import io.queryadvisor.testing.TestSchema;
 

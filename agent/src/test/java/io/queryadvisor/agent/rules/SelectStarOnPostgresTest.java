@@ -10,12 +10,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.shop.PriceTag;
+import com.example.shop.ProductCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.example.shop.PriceTag;
-import com.example.shop.ProductCatalog;
 
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;

@@ -7,18 +7,17 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
+import com.example.shop.ProductCatalog;
+import com.example.shop.ShopSchema;
+import com.example.shop.SlowReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.example.shop.ProductCatalog;
-import com.example.shop.ShopSchema;
-import com.example.shop.SlowReport;
-
-import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.testing.TestSchema;
 
 /** The slow-query rule on what an application runs through a HikariCP pool on PostgreSQL, captured by the agent. */

@@ -1,8 +1,5 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
-import io.queryadvisor.advisor.rules.support.CappedCounts;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +11,8 @@ import org.HdrHistogram.PackedHistogram;
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.rules.support.CappedCounts;
+import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
 import io.queryadvisor.advisor.stats.CallSiteCount;
 
 /**

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import io.queryadvisor.advisor.capture.Dialect;
-import io.queryadvisor.advisor.fingerprint.StatementParser;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
@@ -18,6 +16,9 @@ import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
+
+import io.queryadvisor.advisor.capture.Dialect;
+import io.queryadvisor.advisor.fingerprint.StatementParser;
 
 /**
  * Rewrites the statement an N+1 loop runs once per key into one that loads every key at once:

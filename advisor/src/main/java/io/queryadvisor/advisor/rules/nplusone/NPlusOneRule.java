@@ -1,16 +1,5 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.Rule;
-import io.queryadvisor.advisor.rules.RuleContext;
-import io.queryadvisor.advisor.rules.RuleDescriptor;
-import io.queryadvisor.advisor.rules.RuleSettings;
-import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
-import io.queryadvisor.advisor.rules.support.FingerprintFinding;
-import io.queryadvisor.advisor.rules.support.Impact;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
-import io.queryadvisor.advisor.rules.support.UnitsOfWork;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +13,16 @@ import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleDescriptor;
+import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
+import io.queryadvisor.advisor.rules.support.FingerprintFinding;
+import io.queryadvisor.advisor.rules.support.Impact;
+import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
+import io.queryadvisor.advisor.rules.support.UnitsOfWork;
 import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 

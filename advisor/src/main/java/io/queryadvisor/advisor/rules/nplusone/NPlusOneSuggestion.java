@@ -1,9 +1,9 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
+import java.util.List;
+
 import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.rules.Suggestion;
-
-import java.util.List;
 
 /**
  * The fix for an N+1: one query instead of the loop. In SQL, a JOIN with the source query, or one

@@ -1,8 +1,5 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
-import io.queryadvisor.advisor.rules.support.UnitOfWork;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +11,8 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.rules.support.UnitOfWork;
+import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
 
 /**
  * The queries of one open unit of work, grouped into {@link NPlusOneLoop}s: by fingerprint, and

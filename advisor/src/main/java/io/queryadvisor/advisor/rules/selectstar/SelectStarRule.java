@@ -1,14 +1,5 @@
 package io.queryadvisor.advisor.rules.selectstar;
 
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.Rule;
-import io.queryadvisor.advisor.rules.RuleContext;
-import io.queryadvisor.advisor.rules.RuleDescriptor;
-import io.queryadvisor.advisor.rules.RuleSettings;
-import io.queryadvisor.advisor.rules.Suggestion;
-import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
-import io.queryadvisor.advisor.rules.support.FingerprintFinding;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +11,14 @@ import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.SqlFacts;
 import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleDescriptor;
+import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.Suggestion;
+import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
+import io.queryadvisor.advisor.rules.support.FingerprintFinding;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**

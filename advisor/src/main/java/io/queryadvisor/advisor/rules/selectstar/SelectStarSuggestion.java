@@ -1,10 +1,9 @@
 package io.queryadvisor.advisor.rules.selectstar;
 
-import io.queryadvisor.advisor.rules.Suggestion;
-
 import java.util.List;
 
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.rules.Suggestion;
 
 /**
  * The fix for one starred statement, from the columns its results were read for: the statement

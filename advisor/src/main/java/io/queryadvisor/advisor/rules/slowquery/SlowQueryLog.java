@@ -1,7 +1,5 @@
 package io.queryadvisor.advisor.rules.slowquery;
 
-import io.queryadvisor.advisor.rules.support.Impact;
-
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.report.Json;
+import io.queryadvisor.advisor.rules.support.Impact;
 
 /**
  * Writes each slow statement as one JSON line, for log pipelines (ELK, Loki) to index:

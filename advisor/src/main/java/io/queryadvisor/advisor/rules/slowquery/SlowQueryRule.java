@@ -1,15 +1,5 @@
 package io.queryadvisor.advisor.rules.slowquery;
 
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.Rule;
-import io.queryadvisor.advisor.rules.RuleContext;
-import io.queryadvisor.advisor.rules.RuleDescriptor;
-import io.queryadvisor.advisor.rules.RuleSettings;
-import io.queryadvisor.advisor.rules.Suggestion;
-import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
-import io.queryadvisor.advisor.rules.support.FingerprintFinding;
-import io.queryadvisor.advisor.rules.support.Impact;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +14,15 @@ import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleDescriptor;
+import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.Suggestion;
+import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
+import io.queryadvisor.advisor.rules.support.FingerprintFinding;
+import io.queryadvisor.advisor.rules.support.Impact;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**

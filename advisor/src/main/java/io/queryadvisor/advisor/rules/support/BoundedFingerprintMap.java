@@ -1,10 +1,10 @@
 package io.queryadvisor.advisor.rules.support;
 
-import io.queryadvisor.advisor.rules.RuleSettings;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+
+import io.queryadvisor.advisor.rules.RuleSettings;
 
 /**
  * A rule's state per fingerprint, bounded: past {@code maxEntries} the least recently seen

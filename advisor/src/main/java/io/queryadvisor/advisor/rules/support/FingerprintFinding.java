@@ -1,13 +1,12 @@
 package io.queryadvisor.advisor.rules.support;
 
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.RuleContext;
-import io.queryadvisor.advisor.rules.Suggestion;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**

@@ -1,14 +1,5 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
-import io.queryadvisor.advisor.stats.CallSiteCount;
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.RuleSettings;
-import io.queryadvisor.advisor.rules.Severity;
-import io.queryadvisor.advisor.rules.engine.RuleRegistry;
-import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
-import io.queryadvisor.advisor.rules.testing.RuleWorkload;
-import io.queryadvisor.advisor.rules.testing.UnitOfWorkScript;
-
 import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.callSite;
 import static io.queryadvisor.advisor.rules.testing.RuleWorkload.settings;
 import static io.queryadvisor.advisor.rules.testing.UnitOfWorkScript.execution;
@@ -21,11 +12,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
-import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.SqlFacts;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.Severity;
+import io.queryadvisor.advisor.rules.engine.RuleRegistry;
+import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
+import io.queryadvisor.advisor.rules.testing.RuleWorkload;
+import io.queryadvisor.advisor.rules.testing.UnitOfWorkScript;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 
 class NPlusOneRuleTest {
 

@@ -1,13 +1,5 @@
 package io.queryadvisor.advisor.rules.selectstar;
 
-import io.queryadvisor.advisor.stats.CallSiteCount;
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.RuleSettings;
-import io.queryadvisor.advisor.rules.Severity;
-import io.queryadvisor.advisor.rules.engine.RuleRegistry;
-import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
-import io.queryadvisor.advisor.rules.testing.RuleWorkload;
-
 import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.execution;
 import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.fingerprint;
 import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.starred;
@@ -20,6 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.Severity;
+import io.queryadvisor.advisor.rules.engine.RuleRegistry;
+import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
+import io.queryadvisor.advisor.rules.testing.RuleWorkload;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 
 class SelectStarRuleTest {
 

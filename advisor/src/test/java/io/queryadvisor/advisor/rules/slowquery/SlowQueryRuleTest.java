@@ -1,12 +1,5 @@
 package io.queryadvisor.advisor.rules.slowquery;
 
-import io.queryadvisor.advisor.stats.CallSiteCount;
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.Severity;
-import io.queryadvisor.advisor.rules.engine.RuleRegistry;
-import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
-import io.queryadvisor.advisor.rules.testing.RuleWorkload;
-
 import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.callSite;
 import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.execution;
 import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.fingerprint;
@@ -25,6 +18,12 @@ import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.SqlFacts;
 import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Severity;
+import io.queryadvisor.advisor.rules.engine.RuleRegistry;
+import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
+import io.queryadvisor.advisor.rules.testing.RuleWorkload;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 
 class SlowQueryRuleTest {
 

@@ -1,7 +1,5 @@
 package io.queryadvisor.advisor.rules.support;
 
-import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder;
 
 class UnitsOfWorkTest {
 

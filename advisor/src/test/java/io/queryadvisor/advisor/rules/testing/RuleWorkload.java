@@ -1,10 +1,5 @@
 package io.queryadvisor.advisor.rules.testing;
 
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.Rule;
-import io.queryadvisor.advisor.rules.RuleContext;
-import io.queryadvisor.advisor.rules.RuleSettings;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +7,10 @@ import java.util.Map;
 import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.stats.CaptureHealth;
 import io.queryadvisor.advisor.stats.QueryStatistics;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;

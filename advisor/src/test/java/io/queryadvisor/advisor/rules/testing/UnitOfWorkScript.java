@@ -1,9 +1,5 @@
 package io.queryadvisor.advisor.rules.testing;
 
-import io.queryadvisor.advisor.rules.Recommendation;
-import io.queryadvisor.advisor.rules.Rule;
-import io.queryadvisor.advisor.rules.RuleContext;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +15,9 @@ import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.Rule;
+import io.queryadvisor.advisor.rules.RuleContext;
 import io.queryadvisor.advisor.stats.CaptureHealth;
 import io.queryadvisor.advisor.stats.QueryStatistics;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;

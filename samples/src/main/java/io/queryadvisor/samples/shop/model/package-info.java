@@ -1,0 +1,4 @@
+/**
+ * The shop's records.
+ */
+package io.queryadvisor.samples.shop.model;
