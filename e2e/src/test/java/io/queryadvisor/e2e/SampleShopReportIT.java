@@ -132,7 +132,7 @@ class SampleShopReportIT {
 
     private static List<String> callSites(JsonNode finding) {
         List<String> sites = new ArrayList<>();
-        finding.get("callSites").forEach(s -> sites.add(s.asText()));
+        finding.get("callSites").forEach(s -> sites.add(s.get("callSite").asText()));
         return sites;
     }
 }

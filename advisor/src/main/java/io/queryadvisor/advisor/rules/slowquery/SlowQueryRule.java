@@ -30,8 +30,12 @@ import io.queryadvisor.advisor.stats.QueryStats;
  *
  * <p>A fingerprint is flagged when
  * <ul>
- *   <li>any execution took longer than {@code threshold} (its slowest outliers), or its p95 did
- *       (it is slow as a rule); or</li>
+ *   <li>its p95 took longer than {@code threshold} (it is slow as a rule; a query run once is
+ *       judged by that one execution); or</li>
+ *   <li>its executions over the threshold are a real share of all its executions: at least
+ *       {@code minSlowExecutions} of them, and at least {@code minSlowShare} of its count (it is slow
+ *       now and then). Isolated spikes of a fast query (3 of 2,843 executions of a 0.04 ms lookup on
+ *       a loaded machine: a pause, a checkpoint, not the query) are not a finding; or</li>
  *   <li>it dominates the workload: its total time is at least {@code dominantShare} of all statement
  *       time, over at least {@code minExecutions} executions, and at least {@code threshold} in all
  *       (so that in a short run the largest of a few fast statements is not called slow).</li>
@@ -48,6 +52,8 @@ import io.queryadvisor.advisor.stats.QueryStats;
  *   <li>{@code dominantShare} (default {@code 0.5}): the share of all statement time above which a
  *       fingerprint dominates;</li>
  *   <li>{@code minExecutions} (default 5): executions needed before a fingerprint can dominate;</li>
+ *   <li>{@code minSlowExecutions} (default 3) and {@code minSlowShare} (default 0.01): how many
+ *       executions over the threshold, and which share of all, make a query slow now and then;</li>
  *   <li>{@code logLimitPerSecond} (default 20): JSON log lines per second at most, 0 for none;</li>
  *   <li>{@code logTo} (default {@code stderr}): where the JSON lines go, {@code stderr} or {@code jul};</li>
  *   <li>{@code includeDdl} (default false): also judge DDL ({@code CREATE INDEX}, {@code ALTER TABLE}, ...).
@@ -73,6 +79,8 @@ public final class SlowQueryRule implements Rule {
     private final double thresholdMillis;
     private final double dominantShare;
     private final int minExecutions;
+    private final int minSlowExecutions;
+    private final double minSlowShare;
     private final boolean includeDdl;
     private final SlowQueryLog log;
     private final BoundedFingerprintMap<SlowExecutions> slow;
@@ -92,6 +100,8 @@ public final class SlowQueryRule implements Rule {
         this.thresholdMillis = thresholdNanos / 1_000_000.0;
         this.dominantShare = settings.decimal("dominantShare", 0.5, 0.01, 1.0);
         this.minExecutions = settings.integer("minExecutions", 5, 1, Integer.MAX_VALUE);
+        this.minSlowExecutions = settings.integer("minSlowExecutions", 3, 1, Integer.MAX_VALUE);
+        this.minSlowShare = settings.decimal("minSlowShare", 0.01, 0.0, 1.0);
         this.includeDdl = settings.bool("includeDdl", false);
         this.log = new SlowQueryLog(ID, settings.integer("logLimitPerSecond", 20, 0, 100_000), logSink);
         this.slow = BoundedFingerprintMap.configured(ID, settings);
@@ -133,11 +143,11 @@ public final class SlowQueryRule implements Rule {
             }
             SlowExecutions s = slowById.get(q.fingerprintId());
             boolean slowAsARule = q.p95Millis() > thresholdMillis;
-            boolean outliers = q.maxMillis() > thresholdMillis;
+            boolean outliers = s != null && s.count >= minSlowExecutions && s.count >= minSlowShare * q.count();
             boolean dominant = q.count() >= minExecutions && q.totalMillis() >= thresholdMillis
                     && context.shareOf(q.totalMillis()) >= dominantShare;
             if (slowAsARule || outliers || dominant) {
-                found.add(recommendation(q, s, slowAsARule || dominant, context));
+                found.add(recommendation(q, s, slowAsARule, outliers, dominant, context));
             }
         }
         return found;
@@ -162,10 +172,12 @@ public final class SlowQueryRule implements Rule {
         return log.suppressed();
     }
 
-    private Recommendation recommendation(QueryStats q, SlowExecutions s, boolean wholeTimeCounts, RuleContext context) {
+    private Recommendation recommendation(QueryStats q, SlowExecutions s, boolean slowAsARule, boolean outliers,
+                                          boolean dominant, RuleContext context) {
+        boolean wholeTimeCounts = slowAsARule || dominant;
         double share = context.shareOf(q.totalMillis());
         FingerprintFinding finding = FingerprintFinding.about(ID, q)
-                .title(title(q, s, share))
+                .title(title(q, s, share, slowAsARule, outliers))
                 .evidence("executions", q.count());
         if (s != null) {
             finding.evidence("slowExecutions", s.count);
@@ -191,16 +203,16 @@ public final class SlowQueryRule implements Rule {
         return finding.suggestion(suggestion(q)).build(context);
     }
 
-    private String title(QueryStats q, SlowExecutions s, double share) {
-        if (q.p95Millis() > thresholdMillis) {
+    private String title(QueryStats q, SlowExecutions s, double share, boolean slowAsARule, boolean outliers) {
+        if (slowAsARule) {
             if (q.count() == 1) {
                 return "Slow query: " + ms(q.maxMillis()) + " in its only execution (threshold " + ms(thresholdMillis) + ")";
             }
             return "Slow query: p95 " + ms(q.p95Millis()) + " over " + q.count() + " executions (threshold "
                     + ms(thresholdMillis) + ")";
         }
-        if (q.maxMillis() > thresholdMillis) {
-            String slowCount = s == null ? "some" : s.count + " of " + q.count();
+        if (outliers) {
+            String slowCount = s.count + " of " + q.count();
             return "Slow query: " + slowCount + " executions over " + ms(thresholdMillis) + " (slowest "
                     + ms(q.maxMillis()) + ")";
         }

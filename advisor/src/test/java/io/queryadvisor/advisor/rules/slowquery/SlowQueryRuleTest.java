@@ -43,16 +43,17 @@ class SlowQueryRuleTest {
     }
 
     @Test
-    void flagsStatementAboveThreshold() {
+    void flagsAQueryWhoseSlowExecutionsAreARealShare() {
         Recommendation r = workload()
-                .run(49, execution(ORDERS).millis(5))
+                .run(97, execution(ORDERS).millis(5))
+                .run(2, execution(ORDERS).millis(150))
                 .run(execution(ORDERS).millis(250).from(REPORT_JOB))
                 .only();
 
         assertThat(r.rule()).isEqualTo("slow-query");
         assertThat(r.id()).isEqualTo("slow-query:" + ORDERS.id());
-        assertThat(r.title()).isEqualTo("Slow query: 1 of 50 executions over 100 ms (slowest 250 ms)");
-        assertThat(r.evidence()).containsEntry("slowExecutions", 1L)
+        assertThat(r.title()).isEqualTo("Slow query: 3 of 100 executions over 100 ms (slowest 250 ms)");
+        assertThat(r.evidence()).containsEntry("slowExecutions", 3L)
                 .containsEntry("slowestMillis", 250.0)
                 .containsEntry("slowestCallSite", "com.shop.ReportJob.run(ReportJob.java:17)");
     }
@@ -221,15 +222,43 @@ class SlowQueryRuleTest {
     }
 
     @Test
-    void gradesRareOutliersByTheirOwnTime() {
+    void gradesOccasionallySlowQueriesByTheirSlowExecutionsOnly() {
         Recommendation r = workload()
+                .run(495, execution(ORDERS).millis(1))
+                .run(5, execution(ORDERS).millis(150))
+                .run(1_000, execution(CUSTOMER).millis(50))
+                .about(ORDERS.id());
+
+        assertThat(r.impactMillis()).isEqualTo(750.0);
+        assertThat(r.severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void ignoresIsolatedSpikesOfAFastQuery() {
+        // as seen on a loaded machine: 3 of 2,843 executions of a 0.04 ms lookup over 100 ms
+        assertThat(workload()
+                .run(2_840, execution(ORDERS).millis(0.04))
+                .run(3, execution(ORDERS).millis(120))
+                .run(100, execution(CUSTOMER).millis(50)) // the workload's real cost, so that ORDERS does not dominate
+                .recommendations()).extracting(Recommendation::fingerprintId).doesNotContain(ORDERS.id());
+    }
+
+    @Test
+    void ignoresFewerSlowExecutionsThanMinSlowExecutions() {
+        assertThat(workload()
+                .run(98, execution(ORDERS).millis(5))
+                .run(2, execution(ORDERS).millis(250))
+                .run(100, execution(CUSTOMER).millis(50))
+                .recommendations()).extracting(Recommendation::fingerprintId).doesNotContain(ORDERS.id());
+    }
+
+    @Test
+    void readsWhatMakesAQuerySlowNowAndThenFromSettings() {
+        assertThat(workload("minSlowExecutions", "1", "minSlowShare", "0")
                 .run(999, execution(ORDERS).millis(1))
                 .run(execution(ORDERS).millis(150))
                 .run(100, execution(CUSTOMER).millis(50))
-                .about(ORDERS.id());
-
-        assertThat(r.impactMillis()).isEqualTo(150.0);
-        assertThat(r.severity()).isEqualTo(Severity.LOW);
+                .recommendations()).extracting(Recommendation::fingerprintId).contains(ORDERS.id());
     }
 
     @Test

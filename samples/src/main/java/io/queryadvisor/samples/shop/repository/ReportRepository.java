@@ -18,6 +18,9 @@ public final class ReportRepository {
         // orders, 54k into order_lines) before the sort can keep the top rows: measured 260-450 ms on
         // PostgreSQL 14/15 at scale 1 on 2 cores (the rule's threshold is 100 ms). A GROUP BY over a
         // join would do it in one pass, and a nightly summary table would make it instant.
+        // The pg_sleep(0.15) in the FROM clause (run once per execution) is a floor, so that the
+        // planted problem is slow on any machine, however fast: the tests that find it must not
+        // depend on the machine's speed.
         String sql = """
                 SELECT c.id, c.name,
                        (SELECT COALESCE(SUM(ol.quantity * ol.unit_price), 0)
@@ -25,6 +28,7 @@ public final class ReportRepository {
                           JOIN order_lines ol ON ol.order_id = o.id
                          WHERE o.customer_id = c.id AND o.status <> ?) AS revenue
                   FROM customers c
+                 CROSS JOIN (SELECT pg_sleep(0.15)) AS floor_of_a_slow_report
                  ORDER BY revenue DESC, c.id
                  LIMIT ?""";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
