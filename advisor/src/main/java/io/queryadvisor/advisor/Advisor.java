@@ -53,7 +53,8 @@ public final class Advisor implements AutoCloseable {
 
     private Advisor(AdvisorConfig config, List<CaptureListener> extraListeners, List<Rule> extraRules) {
         this.buffer = new CaptureBuffer(config.bufferCapacity());
-        this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize());
+        this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize(),
+                config.fingerprintCacheBytes());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
         List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings()));
         enabled.addAll(extraRules);

@@ -8,12 +8,14 @@ import io.queryadvisor.advisor.config.Settings;
  * @param bufferCapacity         events that can wait between application threads and the advisor
  * @param maxFingerprints        distinct fingerprints with statistics; more are evicted and counted
  * @param fingerprintCacheSize   distinct SQL texts whose fingerprint is cached
+ * @param fingerprintCacheBytes  heap the fingerprint cache may keep, whatever the texts
  * @param maxCallSitesPerQuery   call sites kept per fingerprint; the rest are counted together
  * @param applicationName        the name reports give the application
  * @param settings               everything configured, for the rules' own settings
  */
-public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerprintCacheSize, int maxCallSitesPerQuery,
-                            String applicationName, Settings settings) {
+public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerprintCacheSize,
+                            long fingerprintCacheBytes, int maxCallSitesPerQuery, String applicationName,
+                            Settings settings) {
 
     public static AdvisorConfig defaults() {
         return from(Settings.empty());
@@ -24,6 +26,7 @@ public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerp
                 s.integer("capture.bufferSize", 65_536, 1_024, 16_777_216),
                 s.integer("advisor.maxFingerprints", 2_000, 10, 1_000_000),
                 s.integer("advisor.fingerprintCacheSize", 10_000, 10, 1_000_000),
+                s.integer("advisor.fingerprintCacheMegabytes", 16, 1, 4_096) * 1024L * 1024L,
                 s.integer("advisor.maxCallSitesPerQuery", 16, 1, 1_000),
                 s.string("application.name", defaultApplicationName()),
                 s);

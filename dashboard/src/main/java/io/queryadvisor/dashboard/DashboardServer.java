@@ -98,10 +98,30 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /** Queries and findings a list answers by default: more than a page shows, far less than memory allows. */
+    static final int DEFAULT_QUERIES = 500;
+    static final int DEFAULT_RECOMMENDATIONS = 200;
+
+    /** A bad {@code limit} or {@code offset} is the client's error: 400, saying which. */
+    private static Response paged(PagedAnswer answer) throws IOException {
+        try {
+            return answer.get();
+        } catch (IllegalArgumentException e) {
+            return Response.error(400, e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface PagedAnswer {
+        Response get() throws IOException;
+    }
+
     private static Map<String, Endpoint> endpoints(Advisor advisor) {
         Map<String, Endpoint> endpoints = new HashMap<>(StaticResources.endpoints());
-        endpoints.put("/api/queries", parameters -> Response.json(advisor.snapshot()));
-        endpoints.put("/api/recommendations", parameters -> Response.json(advisor.recommendations()));
+        endpoints.put("/api/queries", parameters -> paged(() -> Response.json(
+                QueriesPage.of(advisor.snapshot(), Page.of(parameters, DEFAULT_QUERIES)))));
+        endpoints.put("/api/recommendations", parameters -> paged(() -> Response.json(
+                Page.of(parameters, DEFAULT_RECOMMENDATIONS).of(advisor.recommendations()))));
         endpoints.put("/api/rules", parameters -> Response.json(advisor.rules()));
         endpoints.put("/api/report", new ReportEndpoint(advisor::report, ReportFormat::writer));
         return endpoints;

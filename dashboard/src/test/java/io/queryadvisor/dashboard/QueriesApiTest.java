@@ -46,6 +46,35 @@ class QueriesApiTest {
     }
 
     @Test
+    void answersOnePageAndSaysHowManyQueriesThereAre() {
+        for (int i = 0; i < 5; i++) {
+            dashboard.executed("SELECT c" + i + " FROM customer", 10 - i, FIND_CUSTOMER);
+        }
+        dashboard.processed();
+
+        JsonNode page = dashboard.getJson("/api/queries?limit=2&offset=1");
+
+        assertThat(page.get("total").asInt()).isEqualTo(5);
+        assertThat(page.get("queries")).hasSize(2);
+        assertThat(page.get("queries").get(0).get("fingerprint").asText()).isEqualTo("SELECT c1 FROM customer");
+    }
+
+    @Test
+    void capsTheListByDefault() {
+        dashboard.executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).processed();
+
+        assertThat(dashboard.getJson("/api/queries").get("limit").asInt()).isEqualTo(DashboardServer.DEFAULT_QUERIES);
+    }
+
+    @Test
+    void refusesALimitThatIsNotANumberInRange() {
+        HttpResponse<String> response = dashboard.get("/api/queries?limit=0");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("limit must be a whole number from 1 to 5000");
+    }
+
+    @Test
     void countsExecutionsPerFingerprint() {
         dashboard.executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).executed(CUSTOMER_SQL, 1, FIND_CUSTOMER)
                 .executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).executed(ORDERS_SQL, 1, FIND_CUSTOMER).processed();

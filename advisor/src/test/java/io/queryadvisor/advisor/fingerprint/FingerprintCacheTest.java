@@ -2,6 +2,8 @@ package io.queryadvisor.advisor.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
+
 import org.junit.jupiter.api.Test;
 
 /** The cache counts what it saves and forgets the least recently used text first. */
@@ -52,5 +54,56 @@ class FingerprintCacheTest {
 
         assertThat(cache.hits()).isEqualTo(1);
         assertThat(cache.misses()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheTextOfALongStatementCutAndSaysSo() {
+        StringBuilder columns = new StringBuilder("c0");
+        for (int i = 1; i < 10_000; i++) {
+            columns.append(", c").append(i);
+        }
+        String longSql = "SELECT " + columns + " FROM t WHERE id = 1";
+
+        Fingerprint fp = cache.fingerprint(longSql);
+
+        assertThat(fp.text()).hasSizeLessThan(FingerprintCache.MAX_STORED_TEXT + 100).contains("[cut: ");
+        assertThat(fp.id()).isEqualTo(new Fingerprinter().fingerprint(longSql).id());
+    }
+
+    @Test
+    void tellsApartLongTextsThatDifferOnlyAtTheirEnd() {
+        String prefix = "SELECT id FROM t WHERE a = 1 AND b IN (" + "1, ".repeat(10_000);
+
+        Fingerprint one = cache.fingerprint(prefix + "2) AND c = ?");
+        Fingerprint two = cache.fingerprint(prefix + "2) AND d = ?");
+
+        assertThat(cache.misses()).isEqualTo(2);
+        assertThat(one.id()).isNotEqualTo(two.id());
+    }
+
+    @Test
+    void staysWithinItsBytesWhateverTheTexts() {
+        FingerprintCache bounded = new FingerprintCache(new Fingerprinter(), 1_000_000, 1024 * 1024);
+
+        for (int i = 0; i < 3_000; i++) {
+            bounded.fingerprint("SELECT c" + i + " FROM t WHERE x = '" + "y".repeat(100_000) + "'");
+        }
+
+        assertThat(bounded.bytes()).isLessThanOrEqualTo(1024 * 1024);
+        assertThat(bounded.evictions()).isPositive();
+    }
+
+    @Test
+    void neverKeepsALongTextAlive() {
+        String longSql = "SELECT id FROM t WHERE note = '" + "z".repeat(50_000) + "'";
+        WeakReference<String> text = new WeakReference<>(longSql);
+        cache.fingerprint(longSql);
+        longSql = null;
+
+        for (int i = 0; i < 50 && text.get() != null; i++) {
+            System.gc();
+        }
+
+        assertThat(text.get()).as("the 50 KB text, after the cache saw it").isNull();
     }
 }

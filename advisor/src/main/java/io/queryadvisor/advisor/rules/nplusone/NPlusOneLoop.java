@@ -3,6 +3,7 @@ package io.queryadvisor.advisor.rules.nplusone;
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 
 /**
  * The executions of one fingerprint from one call site within one unit of work: a loop, if there
@@ -47,7 +48,8 @@ final class NPlusOneLoop {
         if (dataSource == null) {
             dataSource = e.source();
         }
-        if (preparedSql == null && e.bindCount() > 0) {
+        // only a text a person can read is kept (and re-read by the rewriter): never an application's 100 KB one
+        if (preparedSql == null && e.bindCount() > 0 && e.sql().length() <= FingerprintCache.MAX_STORED_TEXT) {
             preparedSql = e.sql();
         }
         executions++;

@@ -30,7 +30,7 @@ class TrafficMixTest {
     static final String INSERT_LINES = "INSERT INTO order_lines (order_id, product_id, quantity, unit_price) VALUES (?, ?, ?, ?)";
     static final String TOP_CUSTOMERS = "SELECT c.id, c.name, (SELECT COALESCE(SUM(ol.quantity * ol.unit_price), 0) "
             + "FROM orders o JOIN order_lines ol ON ol.order_id = o.id WHERE o.customer_id = c.id AND o.status <> ?) AS revenue "
-            + "FROM customers c ORDER BY revenue DESC, c.id LIMIT ?";
+            + "FROM customers c CROSS JOIN (SELECT pg_sleep(0.15)) AS floor_of_a_slow_report ORDER BY revenue DESC, c.id LIMIT ?";
 
     private static ShopFixture shop;
 
