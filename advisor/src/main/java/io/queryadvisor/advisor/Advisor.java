@@ -131,7 +131,10 @@ public final class Advisor implements AutoCloseable {
     /** Takes the state that readers get. Consumer thread only (statistics and rules are confined to it). */
     private void publish() {
         CaptureHealth health = new CaptureHealth(statistics.observed(), buffer.dropped(), statistics.size(),
-                statistics.evicted(), fingerprints.hits(), fingerprints.misses(), consumer.listenerFailures(),
+                statistics.evicted(),
+                // a text whose shape was parsed before came from the cache too: only parses are misses
+                fingerprints.hits() + fingerprints.misses() - fingerprints.parses(), fingerprints.parses(),
+                consumer.listenerFailures(),
                 rules.counters());
         WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health);
         List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects()));

@@ -9,6 +9,9 @@ import java.util.Map;
  * bytes. Parsing costs 100–400 µs a statement; an application runs a few hundred distinct texts, so
  * nearly every lookup hits.
  *
+ * <p>A text not seen before is first reduced to its {@link TextShape} (lexed, not parsed); a text
+ * whose shape was parsed already gets that fingerprint without a parse. Only a new shape is parsed.
+ *
  * <p>Memory is bounded by bytes, not only by count, whatever the texts: a long text is keyed by a
  * digest (see {@link TextKey}), and a fingerprint's text is kept to {@value #MAX_STORED_TEXT}
  * characters, marked as cut (its id still comes from the whole text, so two long statements that
@@ -28,7 +31,10 @@ public final class FingerprintCache {
     private final int maxEntries;
     private final long maxBytes;
     private final LinkedHashMap<Object, Fingerprint> cache = new LinkedHashMap<>(256, 0.75f, true);
+    private final LinkedHashMap<Object, Fingerprint> byShape = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
+    private long shapeBytes;
+    private long parses;
     private long hits;
     private long misses;
     private long evictions;
@@ -51,11 +57,35 @@ public final class FingerprintCache {
             return fp;
         }
         misses++;
-        fp = truncated(fingerprinter.fingerprint(sql));
+        fp = sql == null ? fingerprinter.fingerprint(null) : byShape(sql);
         cache.put(key, fp);
         bytes += bytes(key, fp);
-        evictBeyondBounds();
+        bytes = evictBeyondBounds(cache, bytes, maxBytes / 2);
         return fp;
+    }
+
+    private Fingerprint byShape(String sql) {
+        Object shape;
+        try {
+            shape = TextKey.of(TextShape.of(sql));
+        } catch (RuntimeException | StackOverflowError e) {
+            parses++;
+            return truncated(fingerprinter.fingerprint(sql)); // the fingerprinter survives any text
+        }
+        Fingerprint fp = byShape.get(shape);
+        if (fp == null) {
+            parses++;
+            fp = truncated(fingerprinter.fingerprint(sql));
+            byShape.put(shape, fp);
+            shapeBytes += bytes(shape, fp);
+            shapeBytes = evictBeyondBounds(byShape, shapeBytes, maxBytes / 2);
+        }
+        return fp;
+    }
+
+    /** Texts that had to be fingerprinted in full, a new shape each: the misses the shapes could not save. */
+    public long parses() {
+        return parses;
     }
 
     public long hits() {
@@ -70,23 +100,27 @@ public final class FingerprintCache {
         return evictions;
     }
 
-    /** Bytes the cached keys and fingerprints keep, as estimated. */
+    /** Bytes the cached keys, shapes and fingerprints keep, as estimated. */
     public long bytes() {
-        return bytes;
+        return bytes + shapeBytes;
     }
 
     public int size() {
         return cache.size();
     }
 
-    private void evictBeyondBounds() {
-        Iterator<Map.Entry<Object, Fingerprint>> eldest = cache.entrySet().iterator();
-        while ((cache.size() > maxEntries || bytes > maxBytes) && cache.size() > 1 && eldest.hasNext()) {
+    /** Evicts the least recently used entries of {@code map} beyond the bounds; returns its bytes after. */
+    private long evictBeyondBounds(LinkedHashMap<Object, Fingerprint> map, long mapBytes, long maxMapBytes) {
+        Iterator<Map.Entry<Object, Fingerprint>> eldest = map.entrySet().iterator();
+        while ((map.size() > maxEntries || mapBytes > maxMapBytes) && map.size() > 1 && eldest.hasNext()) {
             Map.Entry<Object, Fingerprint> e = eldest.next();
-            bytes -= bytes(e.getKey(), e.getValue());
+            mapBytes -= bytes(e.getKey(), e.getValue());
             eldest.remove();
-            evictions++;
+            if (map == cache) {
+                evictions++;
+            }
         }
+        return mapBytes;
     }
 
     /** {@code fp} with its text cut to {@value #MAX_STORED_TEXT} characters, saying so; its id unchanged. */

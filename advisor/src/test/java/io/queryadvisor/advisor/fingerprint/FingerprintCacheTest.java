@@ -106,4 +106,29 @@ class FingerprintCacheTest {
 
         assertThat(text.get()).as("the 50 KB text, after the cache saw it").isNull();
     }
+
+    @Test
+    void parsesEachShapeOnceHoweverManyLiteralsItIsWrittenWith() {
+        FingerprintCache large = new FingerprintCache(new Fingerprinter(), 100_000);
+
+        for (int i = 0; i < 1_000; i++) {
+            large.fingerprint("SELECT id, total FROM orders WHERE id = " + i + " AND status = 'S" + (i % 7) + "'");
+        }
+
+        assertThat(large.misses()).isEqualTo(1_000);
+        assertThat(large.parses()).isEqualTo(1);
+    }
+
+    @Test
+    void givesEveryTextTheFingerprintAParseOfItWould() {
+        FingerprintCache shared = new FingerprintCache(new Fingerprinter(), 100_000);
+        Fingerprinter fresh = new Fingerprinter();
+
+        for (FingerprintCases.Case c : FingerprintCases.load()) {
+            String other = c.sql().replaceAll("\\b42\\b", "4242").replace("'a'", "'bb'");
+            assertThat(shared.fingerprint(c.sql())).as(c.title()).isEqualTo(FingerprintCache.truncated(fresh.fingerprint(c.sql())));
+            assertThat(shared.fingerprint(other)).as(c.title() + ", other literals")
+                    .isEqualTo(FingerprintCache.truncated(fresh.fingerprint(other)));
+        }
+    }
 }
