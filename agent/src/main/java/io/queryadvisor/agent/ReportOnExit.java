@@ -4,13 +4,23 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.report.ReportFormat;
 
-/** Writes the report when the JVM exits ({@code reportOnExit=path}, format from the extension). */
+/**
+ * Writes the report when the JVM exits ({@code reportOnExit=path}, format from the extension).
+ *
+ * <p>Bounded, so that it never holds up the JVM's exit (a SIGTERM must end the application in
+ * seconds): it waits at most {@link #CATCH_UP} for the advisor to process what is still queued,
+ * then writes what the advisor last published, which never waits for the analysis, and says
+ * when it did not catch up.
+ */
 final class ReportOnExit implements Runnable {
+
+    static final Duration CATCH_UP = Duration.ofSeconds(5);
 
     private final Advisor advisor;
     private final Path path;
@@ -28,9 +38,11 @@ final class ReportOnExit implements Runnable {
     @Override
     public void run() {
         try {
-            advisor.awaitIdle(Duration.ofSeconds(5)); // events still in flight belong in the report
+            boolean caughtUp = advisor.awaitIdle(CATCH_UP); // events still in flight belong in the report
             write();
-            AgentLog.info("report written to " + path.toAbsolutePath());
+            AgentLog.info("report written to " + path.toAbsolutePath() + (caughtUp ? ""
+                    : " (the advisor had not caught up after " + CATCH_UP.toSeconds()
+                            + " s: it holds what was analysed until then)"));
         } catch (IOException | RuntimeException e) {
             AgentLog.warnOnce("report-on-exit", "could not write the report to " + path.toAbsolutePath(), e);
         }
@@ -46,6 +58,6 @@ final class ReportOnExit implements Runnable {
             ReportFormat.forFileName(path.getFileName().toString()).writer().write(advisor.report(), out);
         }
         // Readers never see a half-written report.
-        Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
     }
 }

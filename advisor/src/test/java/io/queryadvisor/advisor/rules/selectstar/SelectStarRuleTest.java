@@ -5,13 +5,16 @@ import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.fin
 import static io.queryadvisor.advisor.rules.testing.ObservedStatementBuilder.starred;
 import static io.queryadvisor.advisor.rules.testing.RuleWorkload.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.fingerprint.Fingerprinter;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.Severity;
@@ -67,6 +70,20 @@ class SelectStarRuleTest {
 
         assertThat(r.evidence()).containsEntry("columnsRead", "id, total, status");
         assertThat(r.suggestion().text()).contains("(id, total, status)");
+    }
+
+    @Test
+    void givesUpOnAStatementJSqlParserBacktracksOnForMinutes() {
+        // seven nested IN subqueries with a typo at the bottom: an unbounded parse of it took over 180 s
+        String nested = "SELECT * FROM t WHERE id IN (SELECT id FROM t WHERE id IN ".repeat(1)
+                + "(SELECT id FROM t WHERE id IN ".repeat(6) + "(1 2))))))))";
+        Fingerprint fp = new Fingerprinter().fingerprint(nested);
+        workload.run(execution(fp).readColumns("id"));
+
+        Recommendation r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> workload.only());
+
+        assertThat(r.suggestion().code()).isNull();
+        assertThat(r.suggestion().text()).contains("could not be parsed");
     }
 
     @Test
