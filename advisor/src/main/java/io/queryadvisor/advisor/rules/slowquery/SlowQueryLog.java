@@ -1,6 +1,8 @@
 package io.queryadvisor.advisor.rules.slowquery;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.StatementExecuted;
+import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.report.Json;
 import io.queryadvisor.advisor.rules.support.Impact;
 
@@ -34,7 +37,7 @@ import io.queryadvisor.advisor.rules.support.Impact;
  */
 final class SlowQueryLog {
 
-    /** The {@link System.Logger} the lines go to, at {@code INFO}. */
+    /** The {@link System.Logger} the lines go to (see {@link #sink}). */
     static final String LOGGER_NAME = "io.queryadvisor.slow";
 
     private final String rule;
@@ -63,16 +66,31 @@ final class SlowQueryLog {
      * the {@value #LOGGER_NAME} platform logger at {@code INFO}, for applications that route
      * {@code java.util.logging} into their own logging (whose default format adds a header line).
      */
+    /**
+     * Where the lines go, by the {@code logTo} setting: {@code logger} (the default) writes them to
+     * the {@value #LOGGER_NAME} platform logger at DEBUG, quiet unless the application's logging
+     * turns that logger on (attached to a real service, a line per slow statement on its console
+     * would flood its logs); {@code jul} to that logger at INFO; {@code stderr} to the standard
+     * error stream (containers whose platform ships it); {@code file:PATH} appended to a file of
+     * JSON lines that Filebeat or Promtail can tail.
+     */
     static Consumer<String> sink(String name) {
-        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "stderr":
-                return System.err::println;
+        String value = name.trim();
+        if (value.regionMatches(true, 0, "file:", 0, 5) && value.length() > 5) {
+            return new JsonLinesFile(Path.of(value.substring(5)));
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "logger":
+                System.Logger quiet = System.getLogger(LOGGER_NAME);
+                return line -> quiet.log(System.Logger.Level.DEBUG, line);
             case "jul":
                 System.Logger logger = System.getLogger(LOGGER_NAME);
                 return line -> logger.log(System.Logger.Level.INFO, line);
+            case "stderr":
+                return System.err::println;
             default:
-                throw new io.queryadvisor.advisor.config.ConfigurationException(
-                        "queryadvisor.rules.slow-query.logTo: expected stderr or jul, got '" + name + "'");
+                throw new ConfigurationException("queryadvisor.rules.slow-query.logTo: expected logger, jul, stderr"
+                        + " or file:PATH, got '" + name + "'");
         }
     }
 

@@ -55,7 +55,9 @@ import io.queryadvisor.advisor.stats.QueryStats;
  *   <li>{@code minSlowExecutions} (default 3) and {@code minSlowShare} (default 0.01): how many
  *       executions over the threshold, and which share of all, make a query slow now and then;</li>
  *   <li>{@code logLimitPerSecond} (default 20): JSON log lines per second at most, 0 for none;</li>
- *   <li>{@code logTo} (default {@code stderr}): where the JSON lines go, {@code stderr} or {@code jul};</li>
+ *   <li>{@code logTo} (default {@code logger}): where the JSON lines go: {@code logger} (the
+ *       {@code io.queryadvisor.slow} platform logger at DEBUG, quiet unless turned on), {@code jul}
+ *       (that logger at INFO), {@code stderr}, or {@code file:PATH} (see {@link SlowQueryLog#sink});</li>
  *   <li>{@code includeDdl} (default false): also judge DDL ({@code CREATE INDEX}, {@code ALTER TABLE}, ...).
  *       Schema changes run once, at deploy or start-up, and are slow by nature; flagging them
  *       would bury the queries a developer can make faster;</li>
@@ -86,7 +88,7 @@ public final class SlowQueryRule implements Rule {
     private final BoundedFingerprintMap<SlowExecutions> slow;
 
     public SlowQueryRule(RuleSettings settings) {
-        this(settings, SlowQueryLog.sink(settings.string("logTo", "stderr")));
+        this(settings, SlowQueryLog.sink(settings.string("logTo", "logger")));
     }
 
     /** A rule whose JSON log lines go to {@code logSink} instead of the {@code io.queryadvisor.slow} logger. */

@@ -7,10 +7,16 @@ import static io.queryadvisor.advisor.rules.testing.RuleWorkload.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.config.ConfigurationException;
@@ -63,6 +69,31 @@ class SlowQueryRuleTest {
         assertThatThrownBy(() -> new SlowQueryRule(settings(SlowQueryRule.ID, "logTo", "syslog")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("queryadvisor.rules.slow-query.logTo");
+    }
+
+    @Test
+    void appendsTheJsonLinesToAFileWhenToldTo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("logs/slow.jsonl");
+        SlowQueryRule rule = new SlowQueryRule(settings(SlowQueryRule.ID, "logTo", "file:" + file));
+        RuleWorkload toFile = new RuleWorkload(rule);
+
+        toFile.run(2, execution(ORDERS).millis(250));
+
+        assertThat(Files.readAllLines(file)).hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"rule\":\"slow-query\""));
+    }
+
+    @Test
+    void writesNothingToTheConsoleByDefault() {
+        PrintStream console = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            new RuleWorkload(new SlowQueryRule(settings(SlowQueryRule.ID))).run(3, execution(ORDERS).millis(250));
+        } finally {
+            System.setErr(console);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("slow-query");
     }
 
     @Test
