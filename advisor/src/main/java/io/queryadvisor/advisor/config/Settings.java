@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,8 @@ public final class Settings {
 
     private final Map<String, Value> values;
     private final Set<String> read = ConcurrentHashMap.newKeySet();
+    /** Where invalid values are recorded while {@link #validated} runs; null: they are thrown. */
+    private List<String> errors;
 
     private Settings(Map<String, Value> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -95,7 +98,7 @@ public final class Settings {
             case "false", "no", "off", "0":
                 return false;
             default:
-                throw invalid(key, v, "true or false");
+                return rejected(key, v, "true or false", defaultValue);
         }
     }
 
@@ -106,13 +109,13 @@ public final class Settings {
         }
         try {
             int n = Integer.parseInt(v.value().trim().replace("_", ""));
-            if (n < min || n > max) {
-                throw invalid(key, v, "a whole number from " + min + " to " + max);
+            if (n >= min && n <= max) {
+                return n;
             }
-            return n;
         } catch (NumberFormatException e) {
-            throw invalid(key, v, "a whole number from " + min + " to " + max);
+            // said below
         }
+        return rejected(key, v, "a whole number from " + min + " to " + max, defaultValue);
     }
 
     public double decimal(String key, double defaultValue, double min, double max) {
@@ -122,13 +125,13 @@ public final class Settings {
         }
         try {
             double d = Double.parseDouble(v.value().trim());
-            if (!(d >= min && d <= max)) {
-                throw invalid(key, v, "a number from " + min + " to " + max);
+            if (d >= min && d <= max) {
+                return d;
             }
-            return d;
         } catch (NumberFormatException e) {
-            throw invalid(key, v, "a number from " + min + " to " + max);
+            // said below
         }
+        return rejected(key, v, "a number from " + min + " to " + max, defaultValue);
     }
 
     /** A duration such as {@code 250ms}, {@code 2s}, {@code 1m}; a bare number means milliseconds. */
@@ -139,7 +142,7 @@ public final class Settings {
         }
         Matcher m = DURATION.matcher(v.value().trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw invalid(key, v, "a duration such as 250ms, 2s or 1m");
+            return rejected(key, v, "a duration such as 250ms, 2s or 1m", defaultValue);
         }
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
@@ -210,8 +213,43 @@ public final class Settings {
         return values.get(canonicalKey);
     }
 
-    private static ConfigurationException invalid(String key, Value v, String expected) {
-        return new ConfigurationException("queryadvisor." + key + ": expected " + expected + ", got '" + v.value()
-                + "' (from " + v.origin() + ")");
+    /**
+     * Builds a configuration with every invalid value said at once: inside {@code build}, a value
+     * that is wrong is recorded (and its default used, so that the rest is still read and checked)
+     * instead of thrown; then one {@link ConfigurationException} names them all. A user who got two
+     * values wrong learns it from one start, not two.
+     */
+    public <T> T validated(Supplier<T> build) {
+        List<String> mine = new ArrayList<>();
+        errors = mine;
+        T built = null;
+        try {
+            built = build.get();
+        } catch (ConfigurationException e) {
+            mine.add(e.getMessage());
+        } finally {
+            errors = null;
+        }
+        if (mine.size() == 1) {
+            throw new ConfigurationException(mine.get(0));
+        }
+        if (!mine.isEmpty()) {
+            throw new ConfigurationException(mine.size() + " settings are wrong: " + String.join("; ", mine));
+        }
+        return built;
+    }
+
+    /** Inside {@link #validated}, records a problem found by a component itself (a value against another). */
+    public void reject(ConfigurationException e) {
+        if (errors == null) {
+            throw e;
+        }
+        errors.add(e.getMessage());
+    }
+
+    private <T> T rejected(String key, Value v, String expected, T defaultValue) {
+        reject(new ConfigurationException("queryadvisor." + key + ": expected " + expected + ", got '" + v.value()
+                + "' (from " + v.origin() + ")"));
+        return defaultValue;
     }
 }

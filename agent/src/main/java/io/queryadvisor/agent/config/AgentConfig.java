@@ -1,11 +1,13 @@
 package io.queryadvisor.agent.config;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import io.queryadvisor.advisor.AdvisorConfig;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.report.ReportFormat;
+import io.queryadvisor.advisor.rules.engine.RuleRegistry;
 import io.queryadvisor.agent.capture.CaptureConfig;
 import io.queryadvisor.dashboard.DashboardConfig;
 
@@ -24,19 +26,42 @@ import io.queryadvisor.dashboard.DashboardConfig;
 public record AgentConfig(boolean enabled, boolean debug, Path reportOnExit, CaptureConfig capture,
                           AdvisorConfig advisor, DashboardConfig dashboard, Settings settings) {
 
+    /**
+     * Reads and checks everything, the rules' settings included, and says every wrong value at once
+     * (see {@link Settings#validated}).
+     */
     public static AgentConfig from(Settings s) {
+        return s.validated(() -> {
+            AgentConfig config = new AgentConfig(s.bool("enabled", true), s.bool("debug", false), reportPath(s),
+                    part(s, () -> CaptureConfig.from(s)), part(s, () -> AdvisorConfig.from(s)),
+                    part(s, () -> DashboardConfig.from(s)), s);
+            RuleRegistry.enabledRules(s); // each rule checks its own settings; the advisor makes its own later
+            return config;
+        });
+    }
+
+    private static Path reportPath(Settings s) {
         String report = s.string("reportOnExit", null);
-        Path reportPath = null;
-        if (report != null && !report.isBlank()) {
-            try {
-                ReportFormat.forFileName(report);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("queryadvisor.reportOnExit: " + e.getMessage() + " (from "
-                        + s.origin("reportOnExit") + ")");
-            }
-            reportPath = Path.of(report);
+        if (report == null || report.isBlank()) {
+            return null;
         }
-        return new AgentConfig(s.bool("enabled", true), s.bool("debug", false), reportPath, CaptureConfig.from(s),
-                AdvisorConfig.from(s), DashboardConfig.from(s), s);
+        try {
+            ReportFormat.forFileName(report);
+            return Path.of(report);
+        } catch (IllegalArgumentException e) {
+            s.reject(new ConfigurationException("queryadvisor.reportOnExit: " + e.getMessage() + " (from "
+                    + s.origin("reportOnExit") + ")"));
+            return null;
+        }
+    }
+
+    /** One component's configuration; a check of its own that fails is recorded, and the others are still read. */
+    private static <T> T part(Settings s, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ConfigurationException e) {
+            s.reject(e);
+            return null;
+        }
     }
 }

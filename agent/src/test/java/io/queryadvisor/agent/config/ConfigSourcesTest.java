@@ -72,6 +72,29 @@ class ConfigSourcesTest {
     }
 
     @Test
+    void saysEveryWrongValueAtOnce() {
+        Settings s = ConfigSources.read("dashboard.port=eighty,rules.slow-query.threshold=fast,"
+                + "rules.n-plus-one.threshold=1,reportOnExit=out/report.txt", new Properties(), Map.of());
+
+        assertThatThrownBy(() -> AgentConfig.from(s))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("4 settings are wrong: ")
+                .hasMessageContaining("queryadvisor.dashboard.port")
+                .hasMessageContaining("queryadvisor.rules.slow-query.threshold")
+                .hasMessageContaining("queryadvisor.rules.n-plus-one.threshold")
+                .hasMessageContaining("queryadvisor.reportOnExit");
+    }
+
+    @Test
+    void acceptsTheSettingsOfARuleThatIsOffQuietly() {
+        Settings s = ConfigSources.read("rules.n-plus-one.enabled=false,rules.n-plus-one.threshold=7,"
+                + "rules.missing-index.minRows=1000", new Properties(), Map.of());
+        AgentConfig.from(s);
+
+        assertThat(s.unusedKeys()).isEmpty();
+    }
+
+    @Test
     void reportOnExitNeedsAKnownExtension() {
         Settings s = ConfigSources.read("reportOnExit=out/report.txt", new Properties(), Map.of());
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
+import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
@@ -115,7 +116,11 @@ public final class RuleRegistry {
             String id = e.descriptor().id();
             boolean on = !disabled.contains(id) && settings.bool("rules." + id + ".enabled", true);
             if (on && e.built()) {
-                rules.add(e.factory().apply(new RuleSettings(settings, id)));
+                try {
+                    rules.add(e.factory().apply(new RuleSettings(settings, id)));
+                } catch (ConfigurationException wrong) {
+                    settings.reject(wrong); // thrown, unless every wrong value is being gathered
+                }
             } else {
                 settings.acceptPrefix("rules." + id + ".");
             }
