@@ -46,6 +46,7 @@ class RecommendationsViewBrowserTest {
     static void renderThePage() throws Exception {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("executions per request", 50);
+        evidence.put("shareOfStatementTimePercent", 61.4);
         evidence.put("parent query", "SELECT * FROM orders " + MARKUP);
         Recommendation finding = new Recommendation("n-plus-one:abc", "n-plus-one", Severity.HIGH,
                 "Lines loaded one order at a time " + MARKUP, "abc", "SELECT * FROM line WHERE order_id = ?",
@@ -91,7 +92,8 @@ class RecommendationsViewBrowserTest {
     @Test
     void showsEvidenceAsNameValueRows() {
         assertThat(page.select("table.evidence tr").eachText()).containsExactly(
-                "executions per request 50", "parent query SELECT * FROM orders " + MARKUP);
+                "executions per request 50", "Share of statement time (%) 61.4",
+                "parent query SELECT * FROM orders " + MARKUP);
     }
 
     @Test

@@ -99,7 +99,9 @@ public final class HtmlReportWriter implements ReportWriter {
             return;
         }
         html.append("<table class=\"evidence\">\n<thead><tr><th>Evidence</th><th class=\"num\">Value</th></tr></thead>\n<tbody>\n");
-        evidence.forEach((name, value) -> html.append("<tr><td>").append(escape(name)).append("</td><td class=\"num\">")
+        // numbers align right; text (a query the loop follows, call sites) wraps inside the page
+        evidence.forEach((name, value) -> html.append("<tr><td>").append(escape(EvidenceLabels.of(name)))
+                .append(value instanceof Number ? "</td><td class=\"num\">" : "</td><td class=\"text\">")
                 .append(escape(Figures.value(value))).append("</td></tr>\n"));
         html.append("</tbody>\n</table>\n");
     }

@@ -39,6 +39,7 @@ final class HtmlStyle {
             .badge.medium { background: var(--medium); }
             .facts { color: var(--muted); margin: .5rem 0; }
             td.sql { max-width: 60ch; }
+            td.text { max-width: 80ch; overflow-wrap: anywhere; }
             @media print {
               body { margin: 0; max-width: none; font-size: 10.5pt; }
               * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

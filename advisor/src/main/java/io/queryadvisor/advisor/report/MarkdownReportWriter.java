@@ -91,7 +91,8 @@ public final class MarkdownReportWriter implements ReportWriter {
             return;
         }
         md.append(row("Evidence", "Value")).append('\n').append(row("---", "---:")).append('\n');
-        evidence.forEach((name, value) -> md.append(row(text(name), text(Figures.value(value)))).append('\n'));
+        evidence.forEach((name, value) -> md.append(row(text(EvidenceLabels.of(name)), text(Figures.value(value))))
+                .append('\n'));
         md.append('\n');
     }
 

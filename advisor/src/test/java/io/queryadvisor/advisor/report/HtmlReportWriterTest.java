@@ -71,7 +71,11 @@ class HtmlReportWriterTest {
         Element first = page.selectFirst("details.finding");
         assertThat(first.select("table.evidence tbody tr")).hasSize(4);
         assertThat(first.select("table.evidence tbody tr").get(0).select("td").eachText())
-                .containsExactly("executions", "1,200");
+                .containsExactly("Executions", "1,200");
+        assertThat(first.select("table.evidence tbody tr").get(2).select("td").eachText())
+                .containsExactly("Share of time (%)", "42.5");
+        assertThat(first.select("table.evidence tbody tr").get(3).select("td.text")).as("text wraps in the page")
+                .hasSize(1);
         assertThat(first.select("li code").eachText()).containsExactly(
                 "com.shop.OrderService.lines(OrderService.java:42)", "com.shop.`Weird`|Dao.run(Dao.java:7)");
         assertThat(first.select("pre code.language-sql").text()).isEqualTo(ReportFixture.N_PLUS_ONE_SQL);

@@ -59,7 +59,7 @@ class MarkdownReportWriterTest {
     void showsEvidenceAsATable() {
         assertThat(structure.tables().get(0)).containsExactly(
                 List.of("Evidence", "Value"), List.of("---", "---:"),
-                List.of("executions", "1,200"), List.of("perRequest", "40"), List.of("shareOfTimePercent", "42.5"),
+                List.of("Executions", "1,200"), List.of("Per request", "40"), List.of("Share of time (%)", "42.5"),
                 List.of("example \\| value", "\\<script\\>alert(1)\\</script\\>"));
     }
 

@@ -133,11 +133,30 @@
     return div;
   }
 
+  // The words for an evidence key, by the rules of io.queryadvisor.advisor.report.EvidenceLabels
+  // (the Markdown and HTML reports use that class): keep the two alike.
+  const SPECIAL_LABELS = {
+    p50Millis: 'p50 (ms)', p95Millis: 'p95 (ms)', p99Millis: 'p99 (ms)',
+    sourceQuery: 'Query the loop follows', unitOfWorkKind: 'Unit of work',
+  };
+  function evidenceLabel(key) {
+    if (SPECIAL_LABELS[key]) return SPECIAL_LABELS[key];
+    if (!/^[a-z][A-Za-z0-9]*$/.test(key)) return key;
+    let unit = '';
+    let words = key;
+    if (words.endsWith('Percent')) { words = words.slice(0, -7); unit = ' (%)'; }
+    else if (words.endsWith('Millis')) { words = words.slice(0, -6); unit = ' (ms)'; }
+    const spaced = words.replace(/([A-Z])/g, c => ' ' + c.toLowerCase());
+    return spaced.charAt(0).toUpperCase() + spaced.slice(1) + unit;
+  }
+
   function evidenceTable(evidence) {
     const table = el('table', 'evidence');
     for (const [name, value] of Object.entries(evidence)) {
       const tr = el('tr');
-      tr.append(el('th', null, name), el('td', null, value));
+      const label = el('th', null, evidenceLabel(name));
+      label.title = name;
+      tr.append(label, el('td', typeof value === 'number' ? 'num' : 'text', value));
       table.append(tr);
     }
     return table;
