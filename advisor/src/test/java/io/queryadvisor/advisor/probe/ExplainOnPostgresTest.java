@@ -66,6 +66,18 @@ class ExplainOnPostgresTest {
     }
 
     @Test
+    void plansForTheValuesEvenOnceTheDriverPreparesTheStatementOnTheServer() throws Exception {
+        // pgjdbc prepares a text on the server from its 5th execution on a connection (prepareThreshold),
+        // and the server may then plan generically: the probe's EXPLAIN must still see the values
+        ExplainResult last = null;
+        for (int k = 1; k <= 12; k++) {
+            last = plan(explain("SELECT * FROM orders WHERE k = ? AND id > 0", k));
+        }
+
+        assertThat(last.plan().filter()).contains("k = 12");
+    }
+
+    @Test
     void makesTheGenericPlanWithoutValues() throws Exception {
         ExplainResult result = plan(explain("SELECT * FROM orders WHERE k = ? AND name <> ?"));
 
