@@ -49,6 +49,12 @@ final class MySqlProbe implements ProbeDialect {
     public ExplainResult explain(Connection connection, String sql, List<Object> binds)
             throws SQLException, ProbeRefused {
         PositionalSql statement = Explainable.check(sql);
+        if (hasInnerSemicolon(sql)) {
+            // MariaDB reads "--" as a comment only before a space ("SELECT 1 --1; DELETE ..." is two
+            // statements to it, one to our lexer), so any ';' not at the end is refused here
+            throw new ProbeRefused(ProbeFailure.Kind.UNSUPPORTED_STATEMENT,
+                    "a ';' inside the statement: not explained on MariaDB/MySQL");
+        }
         Explainable.checkValues(statement, binds.size());
         if (statement.parameters() > 0 && binds.isEmpty()) {
             throw new ProbeRefused(ProbeFailure.Kind.UNSUPPORTED_STATEMENT,
@@ -69,6 +75,14 @@ final class MySqlProbe implements ProbeDialect {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable EXPLAIN output: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static boolean hasInnerSemicolon(String sql) {
+        int end = sql.length();
+        while (end > 0 && (sql.charAt(end - 1) == ';' || Character.isWhitespace(sql.charAt(end - 1)))) {
+            end--;
+        }
+        return sql.lastIndexOf(';', end - 1) >= 0;
     }
 
     private static long wholeSeconds(Duration d) {

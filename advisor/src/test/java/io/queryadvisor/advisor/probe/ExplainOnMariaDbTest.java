@@ -69,6 +69,19 @@ class ExplainOnMariaDbTest {
     }
 
     @Test
+    void refusesASecondStatementHiddenBehindWhatLooksLikeAComment() throws Exception {
+        // to MariaDB "--1" is no comment (one needs "-- "): this is a SELECT and then a DELETE
+        ProbeFailure failure = harness.failure(explain("SELECT 1 --1; DELETE FROM " + TABLE));
+
+        assertThat(failure.kind()).isEqualTo(Kind.UNSUPPORTED_STATEMENT);
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(2_000);
+        }
+    }
+
+    @Test
     void refusesPlaceholdersWithoutValues() throws Exception {
         ProbeFailure failure = harness.failure(explain("SELECT * FROM " + TABLE + " WHERE k = ?"));
 
