@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +13,7 @@ import io.queryadvisor.advisor.config.Settings;
 class ProbeConfigTest {
 
     private static Settings settings(String... keysAndValues) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            values.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return Settings.fromStrings(values, "test");
+        return ProbeHarness.settings(keysAndValues);
     }
 
     @Test

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.probe.ProbeFailure.Kind;
 
 /**
@@ -48,11 +46,7 @@ class ProbeFailuresOnPostgresTest {
     }
 
     private ProbeHarness probe(String... settings) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < settings.length; i += 2) {
-            values.put(settings[i], settings[i + 1]);
-        }
-        harness = new ProbeHarness(ProbeConfig.from(Settings.fromStrings(values, "test")))
+        harness = new ProbeHarness(ProbeHarness.config(settings))
                 .identify(PostgresFixture.PRODUCT, connector);
         return harness;
     }

@@ -2,12 +2,15 @@ package io.queryadvisor.advisor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.queryadvisor.advisor.capture.DatabaseIdentified;
 import io.queryadvisor.advisor.capture.ProbeCompleted;
+import io.queryadvisor.advisor.config.Settings;
 
 /**
  * A {@link DatabaseProbe} whose answers land in a queue the test reads: ask, then wait for the
@@ -63,6 +66,19 @@ final class ProbeHarness implements AutoCloseable {
 
     ProbeFailure failure(ProbeRequest request) throws InterruptedException {
         return answer(request, ProbeFailure.class);
+    }
+
+    /** The probe's configuration from key/value pairs, e.g. {@code "probe.lockTimeout", "1s"}. */
+    static ProbeConfig config(String... keysAndValues) {
+        return ProbeConfig.from(settings(keysAndValues));
+    }
+
+    static Settings settings(String... keysAndValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Settings.fromStrings(values, "test");
     }
 
     static ExplainRequest explain(String sql, Object... binds) {

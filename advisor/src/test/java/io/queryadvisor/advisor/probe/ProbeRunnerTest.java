@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.probe.ProbeFailure.Kind;
 
 /** The runner itself: its queue bound, its thread, and what it answers without asking any database. */
@@ -50,8 +49,7 @@ class ProbeRunnerTest {
     @Test
     void dropsAndCountsRequestsBeyondTheQueueBound() throws Exception {
         BlockingConnector connector = new BlockingConnector();
-        harness = new ProbeHarness(ProbeConfig.from(Settings.fromStrings(java.util.Map.of("probe.queueSize", "2"),
-                "test"))).identify(PostgresFixture.PRODUCT, connector);
+        harness = new ProbeHarness(ProbeHarness.config("probe.queueSize", "2")).identify(PostgresFixture.PRODUCT, connector);
         ExplainRequest busy = explain("SELECT 1");
         assertThat(harness.probe.submit(busy)).isTrue();
         assertThat(connector.entered.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue(); // taken off the queue

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.queryadvisor.advisor.config.Settings;
 
 /**
  * The probe's session on PostgreSQL, read back from the probe's own connection after it answered
@@ -45,12 +43,8 @@ class ProbeSessionOnPostgresTest {
 
     /** A probe with {@code settings} that has answered one request, so its session is set up and idle. */
     private Connection probeSession(String... settings) throws Exception {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < settings.length; i += 2) {
-            values.put(settings[i], settings[i + 1]);
-        }
         connector = db.connector();
-        harness = new ProbeHarness(ProbeConfig.from(Settings.fromStrings(values, "test")))
+        harness = new ProbeHarness(ProbeHarness.config(settings))
                 .identify(PostgresFixture.PRODUCT, connector);
         harness.answer(ProbeHarness.explain("SELECT * FROM items WHERE id = ?", 1), ExplainResult.class);
         return connector.last();
