@@ -59,7 +59,7 @@ public final class Advisor implements AutoCloseable {
         this.buffer = new CaptureBuffer(config.bufferCapacity());
         this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
-        this.probe = ProbeRuntime.start(config.settings(), buffer::offer);
+        this.probe = ProbeRuntime.from(config.settings(), buffer::offer);
         List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings(), probe));
         enabled.addAll(extraRules);
         this.rules = new RuleEngine(enabled);

@@ -23,7 +23,7 @@ public final class ProbeRuntime implements Probe, AutoCloseable {
     }
 
     /** The probe when {@code probe.enabled} (the default; its thread starts with the first request); answers go to {@code sink}. */
-    public static ProbeRuntime start(Settings settings, Predicate<CaptureEvent> sink) {
+    public static ProbeRuntime from(Settings settings, Predicate<CaptureEvent> sink) {
         ProbeConfig config = ProbeConfig.from(settings);
         if (!config.enabled()) {
             return new ProbeRuntime(null, null);
