@@ -11,6 +11,8 @@ import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
+import io.queryadvisor.advisor.probe.Probe;
+import io.queryadvisor.advisor.probe.ProbeRuntime;
 import io.queryadvisor.advisor.report.ApplicationInfo;
 import io.queryadvisor.advisor.report.DatabaseRecorder;
 import io.queryadvisor.advisor.report.Report;
@@ -46,6 +48,7 @@ public final class Advisor implements AutoCloseable {
     private final QueryStatistics statistics;
     private final RuleEngine rules;
     private final DatabaseRecorder databases = new DatabaseRecorder();
+    private final ProbeRuntime probe;
     private final String applicationName;
     private final EventConsumer consumer;
     private final Thread thread;
@@ -56,13 +59,15 @@ public final class Advisor implements AutoCloseable {
         this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize(),
                 config.fingerprintCacheBytes());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
-        List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings()));
+        this.probe = ProbeRuntime.from(config.settings(), buffer::offer);
+        List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings(), probe));
         enabled.addAll(extraRules);
         this.rules = new RuleEngine(enabled);
         this.applicationName = config.applicationName();
         List<CaptureListener> listeners = new ArrayList<>();
         listeners.add(statistics);
         listeners.add(databases);
+        listeners.addAll(probe.listeners());
         listeners.add(rules);
         listeners.addAll(extraListeners);
         this.consumer = new EventConsumer(buffer, fingerprints, listeners, this::publish);
@@ -95,6 +100,11 @@ public final class Advisor implements AutoCloseable {
     /** Where the capture layer puts its events. */
     public CaptureBuffer buffer() {
         return buffer;
+    }
+
+    /** The database probe, as rules get it (off when {@code probe.enabled=false}). */
+    public Probe probe() {
+        return probe;
     }
 
     /** The statistics of every fingerprint at the last publication, most total time first. */
@@ -171,5 +181,6 @@ public final class Advisor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        probe.close();
     }
 }

@@ -8,11 +8,12 @@ package io.queryadvisor.advisor.capture;
  * possible: that thread never parses, formats or looks anything up to make one. Two kinds are made
  * on the advisor's consumer thread instead: {@link ObservedStatement} (a {@link StatementExecuted}
  * once fingerprinted: listeners receive that, never the raw execution) and {@link Tick} (the
- * advisor's clock, so that rules judge time there and never when findings are read).
+ * advisor's clock, so that rules judge time there and never when findings are read). One comes
+ * from the database probe's thread: {@link ProbeCompleted}, the answer to a rule's question.
  */
 public sealed interface CaptureEvent permits StatementExecuted, ObservedStatement, ConnectionAcquired,
         ConnectionReleased, TransactionEnded, QueryTimeoutSet, FetchSizeSet, RequestCompleted, DatabaseIdentified,
-        Tick {
+        Tick, ProbeCompleted {
 
     /** {@link System#nanoTime()} when the event's subject started. */
     long startNanos();

@@ -3,19 +3,27 @@ package io.queryadvisor.advisor.rules;
 import java.time.Duration;
 
 import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.probe.Probe;
 
 /**
- * One rule's view of the configuration: {@code threshold} here reads
- * {@code queryadvisor.rules.<rule-id>.threshold} (or its environment-variable / agent-argument form).
+ * What a rule is made with: its view of the configuration ({@code threshold} here reads
+ * {@code queryadvisor.rules.<rule-id>.threshold}, or its environment-variable / agent-argument
+ * form), and the database probe it may ask ({@link #probe()}).
  */
 public final class RuleSettings {
 
     private final Settings settings;
     private final String prefix;
+    private final Probe probe;
 
     public RuleSettings(Settings settings, String ruleId) {
+        this(settings, ruleId, Probe.disabled());
+    }
+
+    public RuleSettings(Settings settings, String ruleId, Probe probe) {
         this.settings = settings;
         this.prefix = "rules." + ruleId + ".";
+        this.probe = probe;
     }
 
     public static RuleSettings defaults(String ruleId) {
@@ -40,5 +48,10 @@ public final class RuleSettings {
 
     public boolean bool(String key, boolean defaultValue) {
         return settings.bool(prefix + key, defaultValue);
+    }
+
+    /** The database probe: EXPLAIN and the catalog, answered later as {@code ProbeCompleted} events. */
+    public Probe probe() {
+        return probe;
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.queryadvisor.advisor.AdvisorConfig;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.probe.ProbeConfig;
 import io.queryadvisor.advisor.report.ReportFormat;
 import io.queryadvisor.advisor.rules.engine.RuleRegistry;
 import io.queryadvisor.agent.capture.CaptureConfig;
@@ -35,6 +36,7 @@ public record AgentConfig(boolean enabled, boolean debug, Path reportOnExit, Cap
             AgentConfig config = new AgentConfig(s.bool("enabled", true), s.bool("debug", false), reportPath(s),
                     part(s, () -> CaptureConfig.from(s)), part(s, () -> AdvisorConfig.from(s)),
                     part(s, () -> DashboardConfig.from(s)), s);
+            part(s, () -> ProbeConfig.from(s));
             RuleRegistry.enabledRules(s); // each rule checks its own settings; the advisor makes its own later
             return config;
         });

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.probe.Probe;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
@@ -108,8 +109,13 @@ public final class RuleRegistry {
         return ALL.stream().map(e -> e.descriptor().id()).toList();
     }
 
-    /** New instances of the enabled rules that are built, configured from {@code settings}. */
+    /** New instances of the enabled rules that are built, configured from {@code settings}, without the probe. */
     public static List<Rule> enabledRules(Settings settings) {
+        return enabledRules(settings, Probe.disabled());
+    }
+
+    /** New instances of the enabled rules that are built, configured from {@code settings}, given the probe. */
+    public static List<Rule> enabledRules(Settings settings, Probe probe) {
         List<String> disabled = settings.list("rules.disabled", List.of());
         List<Rule> rules = new ArrayList<>();
         for (Entry e : ALL) {
@@ -117,7 +123,7 @@ public final class RuleRegistry {
             boolean on = !disabled.contains(id) && settings.bool("rules." + id + ".enabled", true);
             if (on && e.built()) {
                 try {
-                    rules.add(e.factory().apply(new RuleSettings(settings, id)));
+                    rules.add(e.factory().apply(new RuleSettings(settings, id, probe)));
                 } catch (ConfigurationException wrong) {
                     settings.reject(wrong); // thrown, unless every wrong value is being gathered
                 }

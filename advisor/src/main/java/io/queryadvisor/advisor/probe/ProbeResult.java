@@ -1,0 +1,9 @@
+package io.queryadvisor.advisor.probe;
+
+/** What the probe found, or why it found nothing ({@link ProbeFailure}). */
+public sealed interface ProbeResult permits ExplainResult, HypotheticalIndexResult, TableFactsResult, ProbeFailure {
+
+    default boolean failed() {
+        return this instanceof ProbeFailure;
+    }
+}
