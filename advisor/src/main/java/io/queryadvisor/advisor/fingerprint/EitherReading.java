@@ -2,6 +2,7 @@ package io.queryadvisor.advisor.fingerprint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.queryadvisor.advisor.fingerprint.SqlToken.Kind;
@@ -235,6 +236,6 @@ final class EitherReading {
     }
 
     private static String upper(SqlToken word) {
-        return word.text().toUpperCase(java.util.Locale.ROOT);
+        return word.text().toUpperCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import net.sf.jsqlparser.statement.Statement;
@@ -76,7 +77,7 @@ public final class Fingerprinter {
 
     /** {@code SELECT ...}: the first word, if it is one, and nothing else of a text we failed to read. */
     static Fingerprint unreadable(String sql) {
-        String first = sql.strip().split("[^A-Za-z]", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        String first = sql.strip().split("[^A-Za-z]", 2)[0].toUpperCase(Locale.ROOT);
         String text = first.isEmpty() ? "..." : first + " ...";
         return new Fingerprint(idOf(text), text, StatementType.OTHER, false, SqlFacts.NONE);
     }

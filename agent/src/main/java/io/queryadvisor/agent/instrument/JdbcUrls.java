@@ -1,5 +1,6 @@
 package io.queryadvisor.agent.instrument;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -111,7 +112,7 @@ final class JdbcUrls {
 
     /** {@code jdbc:oracle:thin:scott/tiger@//db:1521/svc}: the password runs to the last {@code @}. */
     private static String withoutOracleCredentials(String url) {
-        var credentials = ORACLE_CREDENTIALS.matcher(url);
+        Matcher credentials = ORACLE_CREDENTIALS.matcher(url);
         int at = url.lastIndexOf('@');
         if (!credentials.find() || at < credentials.end()) {
             return url;
