@@ -110,9 +110,10 @@ final class EventConsumer implements Runnable {
         changed = true;
         anyEvent = true;
         if (event instanceof StatementExecuted e) {
-            Fingerprint fp = fingerprints.fingerprint(e.sql());
+            Fingerprint fp = fingerprints.fingerprintOf(e); // read in its database's dialect
             listeners.onEvent(new ObservedStatement(e, fp, toEpochMillis(e.startNanos())));
         } else {
+            fingerprints.onEvent(event); // learns each source's dialect from DatabaseIdentified
             listeners.onEvent(event);
         }
     }

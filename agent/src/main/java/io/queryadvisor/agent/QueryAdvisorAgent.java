@@ -1,6 +1,8 @@
 package io.queryadvisor.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.net.InetAddress;
+import java.util.List;
 import java.util.Set;
 
 import io.queryadvisor.advisor.Advisor;
@@ -93,12 +95,29 @@ public final class QueryAdvisorAgent {
         }
         try {
             DashboardServer server = DashboardServer.start(config.dashboard(), advisor);
-            AgentLog.info("dashboard: " + server.url());
+            dashboardLines(server).forEach(AgentLog::info);
         } catch (DashboardPortUnavailableException e) {
             AgentLog.info(e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             AgentLog.warnOnce("dashboard", "the dashboard could not start; capture and reports go on", e);
         }
+    }
+
+    /**
+     * What the agent says of a started dashboard: where it is, with its token when the token was
+     * made up at start (this line is the only place it is ever shown), and one warning first when
+     * it listens beyond loopback.
+     */
+    static List<String> dashboardLines(DashboardServer server) {
+        String line = "dashboard: " + server.accessUrl();
+        if (!server.exposed()) {
+            return List.of(line);
+        }
+        InetAddress bound = server.address().getAddress();
+        String where = (bound.isAnyLocalAddress() ? "every interface" : bound.getHostAddress()) + ", port " + server.port();
+        return List.of("WARNING the dashboard listens beyond loopback (" + where + "): whoever reaches it and holds"
+                + " its token (" + (server.tokenGenerated() ? "made up at start, in the next line" : "dashboard.token")
+                + ") reads the application's SQL", line);
     }
 
     private static void warnAboutUnusedKeys(AgentConfig config) {

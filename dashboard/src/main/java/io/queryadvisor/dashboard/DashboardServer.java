@@ -8,12 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,20 +22,34 @@ import io.queryadvisor.advisor.report.ReportFormat;
  * The embedded dashboard: a page and a read-only JSON API over an {@link Advisor}, served by the
  * JDK's own HTTP server so that the agent carries no server library.
  *
- * <p>It runs on {@value #THREADS} daemon threads of its own and never keeps the JVM alive. The API
- * is documented in the module's README.
+ * <p>Bound to a loopback address it answers the local machine only (and checks the {@code Host}
+ * header against DNS rebinding). Bound beyond loopback ({@link #exposed}), it answers only requests
+ * that carry its {@link #token}: the configured one, else one made up at start. A configured token
+ * is asked for on loopback too.
+ *
+ * <p>It runs on {@value ExchangeWorkers#THREADS} daemon threads of its own, with a deadline on
+ * every request ({@link ExchangeWorkers}), and never keeps the JVM alive. The API is documented in
+ * the module's README.
  */
 public final class DashboardServer implements AutoCloseable {
 
-    private static final int THREADS = 2;
+    /** The worker threads that answer requests. */
+    public static final int THREADS = ExchangeWorkers.THREADS;
 
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ExchangeWorkers workers;
+    private final boolean exposed;
+    private final AccessToken token;
+    private final boolean tokenGenerated;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DashboardServer(HttpServer server, ExecutorService executor) {
+    private DashboardServer(HttpServer server, ExchangeWorkers workers, boolean exposed, AccessToken token,
+                            boolean tokenGenerated) {
         this.server = server;
-        this.executor = executor;
+        this.workers = workers;
+        this.exposed = exposed;
+        this.token = token;
+        this.tokenGenerated = tokenGenerated;
     }
 
     /**
@@ -49,6 +60,21 @@ public final class DashboardServer implements AutoCloseable {
      * @throws ConfigurationException            when the host does not resolve
      */
     public static DashboardServer start(DashboardConfig config, Advisor advisor) {
+        return start(config, endpoints(advisor), new ExchangeWorkers());
+    }
+
+    /** {@link #start(DashboardConfig, Advisor)} with the test's own endpoints and threads. */
+    static DashboardServer start(DashboardConfig config, Map<String, Endpoint> endpoints, ExchangeWorkers workers) {
+        try {
+            return listen(config, endpoints, workers);
+        } catch (RuntimeException | Error e) {
+            workers.close();
+            throw e;
+        }
+    }
+
+    private static DashboardServer listen(DashboardConfig config, Map<String, Endpoint> endpoints,
+                                          ExchangeWorkers workers) {
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
             throw new ConfigurationException("queryadvisor.dashboard.host: cannot resolve '" + config.host() + "'");
@@ -62,11 +88,14 @@ public final class DashboardServer implements AutoCloseable {
             throw new UncheckedIOException("Query Advisor dashboard cannot listen on " + address.getHostString()
                     + ":" + address.getPort() + ": " + e.getMessage(), e);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        server.setExecutor(executor);
-        DnsRebindingGuard guard = new DnsRebindingGuard(address.getAddress().isLoopbackAddress(), config.host());
-        server.createContext("/", new Router(endpoints(advisor), guard));
-        DashboardServer dashboard = new DashboardServer(server, executor);
+        server.setExecutor(workers);
+        boolean exposed = !address.getAddress().isLoopbackAddress();
+        boolean generate = exposed && config.token() == null;
+        String secret = generate ? AccessToken.generate() : config.token();
+        AccessToken token = secret == null ? null : new AccessToken(secret, server.getAddress().getPort());
+        DnsRebindingGuard guard = new DnsRebindingGuard(!exposed, config.host());
+        server.createContext("/", new Router(endpoints, guard, token, workers));
+        DashboardServer dashboard = new DashboardServer(server, workers, exposed, token, generate);
         dashboard.startOnDaemonThread();
         return dashboard;
     }
@@ -81,7 +110,34 @@ public final class DashboardServer implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** The page's URL, e.g. {@code http://127.0.0.1:7070/}, as the agent prints it. */
+    /**
+     * Whether it listens beyond loopback (on {@code 0.0.0.0}, or an address of a network
+     * interface), where every machine that can reach it could read the application's SQL but for
+     * the token.
+     */
+    public boolean exposed() {
+        return exposed;
+    }
+
+    /** The token every request must carry, or {@code null} when none is asked for (loopback, none configured). */
+    public String token() {
+        return token == null ? null : token.value();
+    }
+
+    /** Whether {@link #token} was made up at start, so that only the start line can tell it. */
+    public boolean tokenGenerated() {
+        return tokenGenerated;
+    }
+
+    /**
+     * The URL to open: {@link #url} with {@code ?token=} when the token was made up at start
+     * (the one place it is ever shown), else {@link #url}.
+     */
+    public String accessUrl() {
+        return tokenGenerated ? url() + "?" + AccessToken.PARAMETER + "=" + token.value() : url();
+    }
+
+    /** The page's URL, e.g. {@code http://127.0.0.1:7070/}. */
     public String url() {
         InetAddress bound = server.getAddress().getAddress();
         String host = bound.isAnyLocalAddress() ? "localhost"
@@ -94,7 +150,7 @@ public final class DashboardServer implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
-            executor.shutdownNow();
+            workers.close();
         }
     }
 
@@ -134,7 +190,7 @@ public final class DashboardServer implements AutoCloseable {
      */
     private void startOnDaemonThread() {
         try {
-            executor.submit(server::start).get();
+            CompletableFuture.runAsync(server::start, workers).get();
         } catch (ExecutionException e) {
             close();
             throw new IllegalStateException("Query Advisor dashboard failed to start", e.getCause());
@@ -143,14 +199,5 @@ public final class DashboardServer implements AutoCloseable {
             close();
             throw new IllegalStateException("Query Advisor dashboard start interrupted", e);
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger number = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "query-advisor-dashboard-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

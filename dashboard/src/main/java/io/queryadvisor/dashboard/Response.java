@@ -2,6 +2,7 @@ package io.queryadvisor.dashboard;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +45,23 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
 
     static Response json(Object value) throws JsonProcessingException {
         return of(200, JSON_TYPE, JSON_WRITER.writeValueAsBytes(value));
+    }
+
+    /**
+     * Sent when making the response failed, however: built without Jackson and without
+     * allocating much, so that it can still be sent after an {@link OutOfMemoryError}.
+     */
+    private static final Response SERVER_ERROR = of(500, JSON_TYPE,
+            "{\"error\":\"the dashboard failed to answer; see the application's log\"}".getBytes(StandardCharsets.UTF_8));
+
+    /** The 500 for a failure to answer {@code path}: names the path and the failure's class. */
+    static Response serverError(String path, Throwable failure) {
+        try {
+            return error(500, "the dashboard failed to answer " + path + " (" + failure.getClass().getSimpleName()
+                    + "); see the application's log");
+        } catch (Throwable t) {
+            return SERVER_ERROR;
+        }
     }
 
     /** {@code {"error": message}} with {@code status}. */

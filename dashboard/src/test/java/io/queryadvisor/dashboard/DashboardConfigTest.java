@@ -46,6 +46,35 @@ class DashboardConfigTest {
                 .hasMessageContaining("queryadvisor.dashboard.host");
     }
 
+    @Test
+    void readsTheToken() {
+        DashboardConfig config = DashboardConfig.from(settings(Map.of("dashboard.token", "s3cret-s3cret-s3cret")));
+
+        assertThat(config.token()).isEqualTo("s3cret-s3cret-s3cret");
+        assertThat(DashboardConfig.from(Settings.empty()).token()).isNull();
+    }
+
+    @Test
+    void rejectsAShortTokenNamingThePropertyButNotTheValue() {
+        assertThatThrownBy(() -> DashboardConfig.from(settings(Map.of("dashboard.token", "hunter2"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("queryadvisor.dashboard.token").hasMessageContaining("16")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void rejectsATokenThatAUrlWouldChange() {
+        assertThatThrownBy(() -> DashboardConfig.from(settings(Map.of("dashboard.token", "s3cret s3cret&s3cret"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("queryadvisor.dashboard.token");
+    }
+
+    @Test
+    void neverShowsTheTokenInItsText() {
+        assertThat(new DashboardConfig(true, "0.0.0.0", 7070, "s3cret-s3cret-s3cret").toString())
+                .doesNotContain("s3cret").contains("token=***");
+    }
+
     private static Settings settings(Map<String, String> values) {
         return Settings.fromStrings(values, "test");
     }

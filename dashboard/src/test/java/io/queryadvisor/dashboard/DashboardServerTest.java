@@ -71,7 +71,7 @@ class DashboardServerTest {
 
             List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("query-advisor-dashboard-")).toList();
-            assertThat(threads).isNotEmpty().hasSizeLessThanOrEqualTo(2).allMatch(Thread::isDaemon);
+            assertThat(threads).isNotEmpty().hasSizeLessThanOrEqualTo(DashboardServer.THREADS + 1).allMatch(Thread::isDaemon);
         }
     }
 

@@ -22,7 +22,7 @@ class QueriesApiTest {
     static final String CUSTOMER_SQL = "SELECT id, name FROM customer WHERE id = ?";
     static final String ORDERS_SQL = "SELECT id, total FROM orders WHERE customer_id = ?";
     /** Markup in a quoted identifier: a fingerprinter masks literals but keeps identifiers. */
-    static final String MARKUP_SQL = "SELECT \"<script>alert(1)</script>\" FROM customer";
+    static final String MARKUP_SQL = "SELECT c.\"<script>alert(1)</script>\" FROM customer c";
 
     private final RunningDashboard dashboard = new RunningDashboard();
 

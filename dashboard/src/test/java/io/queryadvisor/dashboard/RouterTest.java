@@ -32,6 +32,12 @@ class RouterTest {
                     throw new IllegalStateException("endpoint bug");
                 },
                 "/works", parameters -> Response.json(List.of("fine")),
+                "/out-of-memory", parameters -> {
+                    throw new OutOfMemoryError("simulated: Java heap space");
+                },
+                "/overflow", parameters -> {
+                    throw new StackOverflowError();
+                },
                 "/echo", parameters -> Response.json(parameters));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", new Router(endpoints, new DnsRebindingGuard(true, "127.0.0.1")));
@@ -51,6 +57,17 @@ class RouterTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(RunningDashboard.parse(response.body()).get("error").asText())
                 .contains("/fails").contains("IllegalStateException");
+    }
+
+    @Test
+    void turnsAnErrorIntoServerErrorToo() throws Exception {
+        for (String path : List.of("/out-of-memory", "/overflow")) {
+            HttpResponse<String> response = get(path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(500);
+            assertThat(RunningDashboard.parse(response.body()).get("error").asText()).as(path).contains(path);
+        }
+        assertThat(get("/works").statusCode()).isEqualTo(200);
     }
 
     @Test

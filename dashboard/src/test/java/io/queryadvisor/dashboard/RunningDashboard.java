@@ -29,9 +29,13 @@ final class RunningDashboard implements AutoCloseable {
     private long clock = System.nanoTime();
 
     RunningDashboard() {
+        this(EPHEMERAL);
+    }
+
+    RunningDashboard(DashboardConfig config) {
         DashboardServer started = null;
         try {
-            started = DashboardServer.start(EPHEMERAL, advisor);
+            started = DashboardServer.start(config, advisor);
         } finally {
             if (started == null) {
                 advisor.close();

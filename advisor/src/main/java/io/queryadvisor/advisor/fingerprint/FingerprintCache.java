@@ -1,13 +1,23 @@
 package io.queryadvisor.advisor.fingerprint;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.queryadvisor.advisor.capture.CaptureEvent;
+import io.queryadvisor.advisor.capture.DatabaseIdentified;
+import io.queryadvisor.advisor.capture.Dialect;
+import io.queryadvisor.advisor.capture.StatementExecuted;
+
 /**
- * Fingerprints by exact SQL text, least recently used evicted first, bounded both in entries and in
- * bytes. Parsing costs 100–400 µs a statement; an application runs a few hundred distinct texts, so
- * nearly every lookup hits.
+ * Fingerprints by exact SQL text and dialect, least recently used evicted first, bounded both in
+ * entries and in bytes. Parsing costs 100–400 µs a statement; an application runs a few hundred
+ * distinct texts, so nearly every lookup hits.
+ *
+ * <p>It also remembers each data source's dialect, told by {@link #onEvent}, so that a statement
+ * is read as its database reads it ({@link #fingerprintOf}); a source not (yet) identified is read
+ * as of an unknown dialect, masked for every reading.
  *
  * <p>A text not seen before is first reduced to its {@link TextShape} (lexed, not parsed); a text
  * whose shape was parsed already gets that fingerprint without a parse. Only a new shape is parsed.
@@ -25,6 +35,8 @@ public final class FingerprintCache {
     public static final int MAX_STORED_TEXT = 4_096;
     static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
 
+    /** Sources whose dialect is remembered; the statements of any further one are read as of an unknown dialect. */
+    static final int MAX_SOURCES = 64;
     private static final Object NULL_TEXT = new Object();
 
     private final Fingerprinter fingerprinter;
@@ -32,6 +44,7 @@ public final class FingerprintCache {
     private final long maxBytes;
     private final LinkedHashMap<Object, Fingerprint> cache = new LinkedHashMap<>(256, 0.75f, true);
     private final LinkedHashMap<Object, Fingerprint> byShape = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<String, Dialect> dialects = new HashMap<>();
     private long bytes;
     private long shapeBytes;
     private long parses;
@@ -49,33 +62,52 @@ public final class FingerprintCache {
         this.maxBytes = maxBytes;
     }
 
+    /** Learns a data source's dialect from its {@link DatabaseIdentified}; ignores every other event. */
+    public void onEvent(CaptureEvent event) {
+        if (event instanceof DatabaseIdentified d && d.source() != null
+                && (dialects.size() < MAX_SOURCES || dialects.containsKey(d.source()))) {
+            dialects.put(d.source(), d.dialect());
+        }
+    }
+
+    /** The fingerprint of a statement, read in the dialect of its source. */
+    public Fingerprint fingerprintOf(StatementExecuted statement) {
+        Dialect dialect = statement.source() == null ? null : dialects.get(statement.source());
+        return fingerprint(statement.sql(), dialect == null ? Dialect.OTHER : dialect);
+    }
+
+    /** The fingerprint of {@code sql} sent to a database of unknown dialect. */
     public Fingerprint fingerprint(String sql) {
-        Object key = sql == null ? NULL_TEXT : TextKey.of(sql);
+        return fingerprint(sql, Dialect.OTHER);
+    }
+
+    public Fingerprint fingerprint(String sql, Dialect dialect) {
+        Object key = sql == null ? NULL_TEXT : new Key(TextKey.of(sql), dialect);
         Fingerprint fp = cache.get(key);
         if (fp != null) {
             hits++;
             return fp;
         }
         misses++;
-        fp = sql == null ? fingerprinter.fingerprint(null) : byShape(sql);
+        fp = sql == null ? fingerprinter.fingerprint(null) : byShape(sql, dialect);
         cache.put(key, fp);
         bytes += bytes(key, fp);
         bytes = evictBeyondBounds(cache, bytes, maxBytes / 2);
         return fp;
     }
 
-    private Fingerprint byShape(String sql) {
+    private Fingerprint byShape(String sql, Dialect dialect) {
         Object shape;
         try {
-            shape = TextKey.of(TextShape.of(sql));
+            shape = TextShape.of(sql, dialect);
         } catch (RuntimeException | StackOverflowError e) {
             parses++;
-            return truncated(fingerprinter.fingerprint(sql)); // the fingerprinter survives any text
+            return truncated(fingerprinter.fingerprint(sql, dialect)); // the fingerprinter survives any text
         }
         Fingerprint fp = byShape.get(shape);
         if (fp == null) {
             parses++;
-            fp = truncated(fingerprinter.fingerprint(sql));
+            fp = truncated(fingerprinter.fingerprint(sql, dialect));
             byShape.put(shape, fp);
             shapeBytes += bytes(shape, fp);
             shapeBytes = evictBeyondBounds(byShape, shapeBytes, maxBytes / 2);
@@ -135,6 +167,11 @@ public final class FingerprintCache {
 
     /** Heap kept by one entry, roughly: the key, the fingerprint's text, its facts and the objects around them. */
     private static long bytes(Object key, Fingerprint fp) {
+        if (key instanceof Key k) {
+            key = k.text();
+        } else if (key instanceof TextShape.Shape shape) {
+            key = shape.text();
+        }
         long facts = 64;
         for (String table : fp.facts().tables()) {
             facts += 48 + table.length();
@@ -143,5 +180,9 @@ public final class FingerprintCache {
             facts += 48 + target.length();
         }
         return TextKey.bytes(key) + 48 + fp.text().length() + fp.id().length() + 40 + facts + 64;
+    }
+
+    /** A text (or its digest) as read in one dialect. */
+    private record Key(Object text, Dialect dialect) {
     }
 }

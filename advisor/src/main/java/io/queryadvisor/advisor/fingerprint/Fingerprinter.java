@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import net.sf.jsqlparser.statement.Statement;
+
+import io.queryadvisor.advisor.capture.Dialect;
 
 /**
  * Turns SQL text into its {@link Fingerprint}: the statement's shape with literals and binds as
@@ -20,6 +23,13 @@ import net.sf.jsqlparser.statement.Statement;
  * deparser; what JSqlParser cannot parse (vendor syntax, pgjdbc's {@code ??}, {@code $1} binds,
  * garbage) is normalised from tokens by the same rules and marked {@code parsed=false}. Several
  * statements in one text are fingerprinted one by one and joined with {@code "; "}.
+ *
+ * <p>Every literal is masked, in every kind of statement: DDL and SET too, since
+ * {@code CREATE ROLE ... PASSWORD '...'} and {@code COMMENT ... IS '...'} are schema statements
+ * whose literals are secrets as often as anything else. Where a string ends depends on the
+ * database ({@code 'it\'s'} and {@code "x"} are strings to MySQL only), so the text is read in
+ * its {@link Dialect}; when that is not known, both ways ({@link DialectTokens}). A text that
+ * JSqlParser would read otherwise than its database is normalised from tokens only.
  *
  * <p>Stateless and thread-safe. {@link #fingerprint} never throws: the advisor must survive any
  * text an application sends to its database.
@@ -45,23 +55,37 @@ public final class Fingerprinter {
         this.maxParsedLength = maxParsedLength;
     }
 
+    /** The fingerprint of {@code sql} sent to a database of unknown dialect: masked for every reading. */
     public Fingerprint fingerprint(String sql) {
+        return fingerprint(sql, Dialect.OTHER);
+    }
+
+    /** The fingerprint of {@code sql} as a database of {@code dialect} reads it; {@code OTHER} when not known. */
+    public Fingerprint fingerprint(String sql, Dialect dialect) {
         if (sql == null) {
             return EMPTY;
         }
         try {
-            return fingerprintText(sql);
+            return fingerprintText(sql, dialect == null ? Dialect.OTHER : dialect);
         } catch (RuntimeException | Error e) {
             // Every step above handles its own failures; this is the net for a bug of ours, so that
-            // it costs one poorly normalised fingerprint instead of the advisor's consumer thread.
-            String text = sql.strip().replaceAll("\\s+", " ");
-            return new Fingerprint(idOf(text), text, StatementType.OTHER, false, SqlFacts.NONE);
+            // it costs one fingerprint instead of the advisor's consumer thread. Nothing of the text
+            // but its first word is kept: unmasked, it could hold anything.
+            return unreadable(sql);
         }
     }
 
-    private Fingerprint fingerprintText(String sql) {
-        List<SqlToken> tokens = SqlLexer.tokenize(sql);
-        boolean parse = sql.length() <= maxParsedLength;
+    /** {@code SELECT ...}: the first word, if it is one, and nothing else of a text we failed to read. */
+    static Fingerprint unreadable(String sql) {
+        String first = sql.strip().split("[^A-Za-z]", 2)[0].toUpperCase(Locale.ROOT);
+        String text = first.isEmpty() ? "..." : first + " ...";
+        return new Fingerprint(idOf(text), text, StatementType.OTHER, false, SqlFacts.NONE);
+    }
+
+    private Fingerprint fingerprintText(String sql, Dialect dialect) {
+        DialectTokens read = DialectTokens.of(sql, dialect);
+        List<SqlToken> tokens = read.tokens();
+        boolean parse = sql.length() <= maxParsedLength && read.readAsJSqlParserReads();
         List<Part> parts = new ArrayList<>(1);
         int start = 0;
         for (int i = 0; i <= tokens.size(); i++) {
@@ -86,7 +110,7 @@ public final class Fingerprinter {
         StatementType type = StatementTypes.of(statement);
         MaskedText masked = StatementMasker.handles(statement)
                 ? StatementMasker.maskOr(statement, tokens)
-                : TokenRenderer.render(tokens, maskLiterals(type));
+                : TokenRenderer.render(tokens);
         SqlFacts facts;
         try {
             facts = TreeFacts.collect(statement, masked.literals());
@@ -99,16 +123,8 @@ public final class Fingerprinter {
 
     private static Part fallback(List<SqlToken> tokens) {
         StatementType type = StatementTypes.of(tokens);
-        MaskedText masked = TokenRenderer.render(tokens, maskLiterals(type));
+        MaskedText masked = TokenRenderer.render(tokens);
         return new Part(masked.text(), type, false, TokenFacts.collect(tokens, masked.literals()));
-    }
-
-    /**
-     * DDL keeps its literals: {@code DEFAULT 0} and {@code varchar(255)} are the schema, not
-     * parameters, and an application runs few distinct DDL texts.
-     */
-    private static boolean maskLiterals(StatementType type) {
-        return type != StatementType.DDL;
     }
 
     private static Fingerprint combine(List<Part> parts) {

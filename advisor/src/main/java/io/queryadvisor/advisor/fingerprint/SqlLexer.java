@@ -10,8 +10,27 @@ import io.queryadvisor.advisor.fingerprint.SqlToken.Kind;
  * split statements, mask literals and normalise text when JSqlParser gives up, and to scrub the
  * deparser's output. It is total: every input, however broken, becomes a token list in one
  * linear pass, and an unterminated string or comment simply runs to the end of the text.
+ *
+ * <p>It reads a text in one of two {@link Reading}s, because where strings end depends on the
+ * database: see {@link DialectTokens} for which reading a dialect gets.
  */
 final class SqlLexer {
+
+    /** How string literals are written. */
+    enum Reading {
+        /**
+         * The SQL standard, as PostgreSQL (with its default {@code standard_conforming_strings}),
+         * H2 and JSqlParser read it: {@code ''} is the only escape in {@code '...'}, a backslash is
+         * a character; {@code "..."} is an identifier.
+         */
+        STANDARD,
+        /**
+         * MySQL and MariaDB (without {@code ANSI_QUOTES} or {@code NO_BACKSLASH_ESCAPES}): a
+         * backslash escapes the next character in {@code '...'} and {@code "..."}, and
+         * {@code "..."} is a string; {@code #} starts a comment.
+         */
+        MYSQL
+    }
 
     /** Multi-character operators, longest first so that the first match is the longest. */
     private static final String[] OPERATORS = {
@@ -22,16 +41,23 @@ final class SqlLexer {
 
     private final String sql;
     private final int length;
+    private final boolean mysql;
     private final List<SqlToken> tokens = new ArrayList<>();
     private int pos;
 
-    private SqlLexer(String sql) {
+    private SqlLexer(String sql, Reading reading) {
         this.sql = sql;
         this.length = sql.length();
+        this.mysql = reading == Reading.MYSQL;
     }
 
+    /** The tokens of {@code sql} in the {@link Reading#STANDARD standard} reading. */
     static List<SqlToken> tokenize(String sql) {
-        SqlLexer lexer = new SqlLexer(sql);
+        return tokenize(sql, Reading.STANDARD);
+    }
+
+    static List<SqlToken> tokenize(String sql, Reading reading) {
+        SqlLexer lexer = new SqlLexer(sql, reading);
         lexer.run();
         return lexer.tokens;
     }
@@ -41,12 +67,12 @@ final class SqlLexer {
             char c = sql.charAt(pos);
             if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '-' && peek(1) == '-') {
+            } else if (c == '-' && peek(1) == '-' || mysql && c == '#') {
                 skipLineComment();
             } else if (c == '/' && peek(1) == '*') {
                 skipBlockComment();
-            } else if (c == '\'') {
-                string(pos, pos, false);
+            } else if (c == '\'' || mysql && c == '"') {
+                string(pos, pos, mysql);
             } else if (startsPrefixedString(c)) {
                 lexPrefixedString(c);
             } else if (c == '"' || c == '`') {
@@ -111,18 +137,22 @@ final class SqlLexer {
 
     private void lexPrefixedString(char prefix) {
         int quote = sql.indexOf('\'', pos);
-        string(pos, quote, prefix == 'E' || prefix == 'e');
+        string(pos, quote, mysql || prefix == 'E' || prefix == 'e');
     }
 
-    /** A string from {@code start} whose opening quote is at {@code quote}; {@code ''} is an escaped quote. */
+    /**
+     * A string from {@code start} whose opening quote ({@code '}, or {@code "} in MySQL) is at
+     * {@code quote}; the quote doubled is an escaped quote.
+     */
     private void string(int start, int quote, boolean backslashEscapes) {
+        char delimiter = sql.charAt(quote);
         int i = quote + 1;
         while (i < length) {
             char c = sql.charAt(i);
             if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == '\'') {
-                if (i + 1 < length && sql.charAt(i + 1) == '\'') {
+            } else if (c == delimiter) {
+                if (i + 1 < length && sql.charAt(i + 1) == delimiter) {
                     i += 2;
                 } else {
                     add(Kind.STRING, start, i + 1);
@@ -132,7 +162,7 @@ final class SqlLexer {
                 i++;
             }
         }
-        add(Kind.STRING, start, length);
+        add(Kind.STRING, start, Math.min(i, length));
     }
 
     /** A quoted identifier; the quote character doubled is an escaped quote. */

@@ -36,7 +36,7 @@ final class StatementMasker {
         try {
             return mask(statement);
         } catch (RuntimeException | StackOverflowError e) {
-            return TokenRenderer.render(tokens, true);
+            return TokenRenderer.render(tokens);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.queryadvisor.advisor.fingerprint;
 
-import java.util.List;
+import io.queryadvisor.advisor.capture.Dialect;
 
 /**
- * A SQL text's shape: its tokens written back with literals masked as the fingerprint masks them,
+ * A SQL text's shape: its tokens, read in its dialect, written back with every literal masked,
  * without parsing. Lexing costs a few microseconds where a parse costs a hundred or more, and two
  * texts of one shape differ only in literal values, so they have one fingerprint: an application
  * that concatenates values into its SQL (a million distinct texts of a handful of shapes) costs
@@ -11,15 +11,19 @@ import java.util.List;
  */
 final class TextShape {
 
+    /**
+     * The shape's key: the masked text (or its digest), the dialect it was read in, and whether
+     * JSqlParser reads the text as the database does (which decides parse or fallback, so it must
+     * match too for two texts to share a fingerprint).
+     */
+    record Shape(Object text, Dialect dialect, boolean parseable) {
+    }
+
     private TextShape() {
     }
 
-    /** The shape of {@code sql}. */
-    static String of(String sql) {
-        List<SqlToken> tokens = SqlLexer.tokenize(sql);
-        // the same rule as the fingerprint's: whatever it keeps of a statement, the shape keeps too,
-        // so that two texts of one shape can never have two different fingerprints
-        boolean mask = StatementTypes.of(tokens) != StatementType.DDL;
-        return TokenRenderer.render(tokens, mask).text();
+    static Shape of(String sql, Dialect dialect) {
+        DialectTokens read = DialectTokens.of(sql, dialect);
+        return new Shape(TextKey.of(TokenRenderer.render(read.tokens()).text()), dialect, read.readAsJSqlParserReads());
     }
 }

@@ -22,19 +22,17 @@ final class TokenRenderer {
     private static final int MAX_FOLD_DEPTH = 32;
 
     private final List<SqlToken> tokens;
-    private final boolean maskLiterals;
     private final int[] partner;
     private int literals;
 
-    private TokenRenderer(List<SqlToken> tokens, boolean maskLiterals) {
+    private TokenRenderer(List<SqlToken> tokens) {
         this.tokens = tokens;
-        this.maskLiterals = maskLiterals;
         this.partner = pairBrackets(tokens);
     }
 
-    /** Renders {@code tokens}; with {@code maskLiterals} false (DDL), literals are kept. */
-    static MaskedText render(List<SqlToken> tokens, boolean maskLiterals) {
-        TokenRenderer renderer = new TokenRenderer(tokens, maskLiterals);
+    /** Renders {@code tokens}, every literal masked. */
+    static MaskedText render(List<SqlToken> tokens) {
+        TokenRenderer renderer = new TokenRenderer(tokens);
         String text = renderer.range(0, tokens.size(), 0);
         return new MaskedText(text, renderer.literals);
     }
@@ -78,12 +76,12 @@ final class TokenRenderer {
                 return after;
             }
         }
-        if (maskLiterals && isSignedNumber(i, from, to)) {
+        if (isSignedNumber(i, from, to)) {
             line.append(token, false, "?", tokens.get(i + 1));
             literals++;
             return i + 2;
         }
-        if (maskLiterals && LiteralTokens.isLiteral(tokens, i)) {
+        if (LiteralTokens.isLiteral(tokens, i)) {
             line.append(token, false, "?", token);
             literals++;
         } else if (token.kind() == Kind.PARAMETER) {

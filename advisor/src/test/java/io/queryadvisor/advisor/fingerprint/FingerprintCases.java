@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.queryadvisor.advisor.capture.Dialect;
+
 /**
  * The fingerprint table, {@code fingerprint/cases.txt}: real statements with the fingerprint each
  * must have. The file's header explains its format.
@@ -20,6 +22,17 @@ final class FingerprintCases {
         @Override
         public String toString() {
             return title;
+        }
+
+        /** The dialect the title names: {@code pg:}, {@code mysql:}, {@code h2:}; none for {@code garbage:}. */
+        Dialect dialect() {
+            String prefix = title.substring(0, Math.max(0, title.indexOf(':')));
+            return switch (prefix) {
+                case "pg" -> Dialect.POSTGRESQL;
+                case "mysql" -> Dialect.MYSQL;
+                case "h2" -> Dialect.H2;
+                default -> Dialect.OTHER;
+            };
         }
     }
 

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.queryadvisor.advisor.capture.Dialect;
+
 /**
  * Every statement of the fingerprint table ({@code fingerprint/cases.txt}) gets the fingerprint,
- * the parse outcome and the type written next to it by hand.
+ * the parse outcome and the type written next to it by hand, read in the dialect its title
+ * names ({@code garbage} in none).
  */
 class FingerprintTableTest {
 
@@ -23,7 +26,7 @@ class FingerprintTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void fingerprintsAsTheTableSays(FingerprintCases.Case c) {
-        Fingerprint fp = fingerprinter.fingerprint(c.sql());
+        Fingerprint fp = fingerprinter.fingerprint(c.sql(), c.dialect());
 
         assertThat(fp.text()).as("text of: %s", c.sql()).isEqualTo(c.expected());
         assertThat(fp.parsed()).as("parsed by JSqlParser: %s", c.sql()).isEqualTo(c.parsed());

@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.queryadvisor.advisor.capture.Dialect;
+
 /** Whatever text an application sends, fingerprinting returns a stable answer and never throws. */
 class FingerprinterRobustnessTest {
 
@@ -50,6 +52,24 @@ class FingerprinterRobustnessTest {
             assertThat(first.id()).isEqualTo(Fingerprinter.idOf(first.text()));
             assertThat(first.facts()).isNotNull();
         }
+    }
+
+    @Test
+    void neverThrowsInAnyDialect() {
+        Random random = new Random(SEED + 1);
+        for (int i = 0; i < FUZZ_INPUTS / 4; i++) {
+            String sql = garble(random);
+            for (Dialect dialect : Dialect.values()) {
+                assertThatCode(() -> DialectTokens.of(sql, dialect)).as("%s: %s", dialect, sql).doesNotThrowAnyException();
+                assertThat(fingerprinter.fingerprint(sql, dialect).text()).as("%s: %s", dialect, sql).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void aFailureOfOursKeepsNothingButTheFirstWord() {
+        assertThat(Fingerprinter.unreadable("  select secret_column from t where pw = 'hunter2'").text()).isEqualTo("SELECT ...");
+        assertThat(Fingerprinter.unreadable("'hunter2'").text()).isEqualTo("...");
     }
 
     private Fingerprint fingerprintWithoutThrowing(String sql) {
@@ -147,6 +167,18 @@ class FingerprinterRobustnessTest {
         Fingerprint fp = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> fingerprinter.fingerprint(million));
 
         assertThat(fp.text()).startsWith("SELECT * FROM t WHERE id IN (?) AND x IN ");
+    }
+
+    @Test
+    void hugeTextsOfDoubleQuotedValuesTakeLinearTimeInEveryReading() {
+        String quoted = "SELECT * FROM t WHERE k IN (" + IntStream.range(0, 100_000).mapToObj(i -> "\"k" + i + "\"")
+                .collect(Collectors.joining(", ")) + ") AND v = 'it\\'s'";
+
+        for (Dialect dialect : Dialect.values()) {
+            Fingerprint fp = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> fingerprinter.fingerprint(quoted, dialect));
+
+            assertThat(fp.text()).as("%s", dialect).startsWith("SELECT * FROM t WHERE k IN (");
+        }
     }
 
     @Test

@@ -31,9 +31,13 @@ final class DashboardClient {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    /** The body of a {@code 200} answer to {@code GET uri}. */
-    byte[] get(URI uri) throws DashboardException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+    /** The body of a {@code 200} answer to {@code GET uri}, sent with {@code token} as a bearer token unless null. */
+    byte[] get(URI uri, String token) throws DashboardException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -44,8 +48,10 @@ final class DashboardClient {
             throw new DashboardException("cannot reach the Query Advisor dashboard at " + uri + ": " + reason(e));
         }
         if (response.statusCode() != 200) {
+            String hint = response.statusCode() == 401
+                    ? (token == null ? " (give its token with --token)" : " (is --token the one the agent printed?)") : "";
             throw new DashboardException("the dashboard at " + uri + " answered HTTP " + response.statusCode()
-                    + explanation(response));
+                    + explanation(response) + hint);
         }
         return response.body();
     }

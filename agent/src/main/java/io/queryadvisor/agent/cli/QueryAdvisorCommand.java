@@ -27,13 +27,15 @@ public final class QueryAdvisorCommand {
             Query Advisor: fetch a report from a running application's dashboard.
 
             Usage:
-              java -jar query-advisor-agent.jar report [--from URL] [--format json|md|html] [--out FILE]
+              java -jar query-advisor-agent.jar report [--from URL] [--format json|md|html] [--out FILE] [--token T]
               java -jar query-advisor-agent.jar help
 
             Options:
               --from URL     the dashboard (default %s)
               --format F     json, md (markdown) or html; default: the extension of --out, else json
               --out FILE     write the report to FILE instead of standard output
+              --token T      the dashboard's token, when it listens beyond loopback (dashboard.token,
+                             or the one the agent printed at start)
 
             Example:
               java -jar query-advisor-agent.jar report --from http://127.0.0.1:7070 --out report.md
@@ -75,7 +77,7 @@ public final class QueryAdvisorCommand {
     private int report(ReportOptions options, PrintStream out, PrintStream err) {
         byte[] report;
         try {
-            report = dashboard.get(options.reportUri());
+            report = dashboard.get(options.reportUri(), options.token());
         } catch (DashboardClient.DashboardException e) {
             err.println(PROGRAM + ": " + e.getMessage());
             return FAILED;

@@ -8,22 +8,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The options of {@code report}: where the dashboard is, which format, and where to write it.
+ * The options of {@code report}: where the dashboard is, which format, where to write it, and the
+ * dashboard's token.
  *
  * @param from   the dashboard's base URL, without a trailing slash
  * @param format {@code json}, {@code md} or {@code html}
  * @param out    the file to write, or {@code null} for standard output
+ * @param token  the token a dashboard bound beyond loopback asks for, or {@code null}
  */
-record ReportOptions(URI from, String format, Path out) {
+record ReportOptions(URI from, String format, Path out, String token) {
+
+    ReportOptions(URI from, String format, Path out) {
+        this(from, format, out, null);
+    }
 
     /** Where the dashboard listens unless configured otherwise ({@code dashboard.port}). */
     static final String DEFAULT_FROM = "http://127.0.0.1:7070";
 
-    /** The options after the word {@code report}: {@code --from URL}, {@code --format F}, {@code --out FILE}. */
+    /** The options after the word {@code report}: {@code --from URL}, {@code --format F}, {@code --out FILE}, {@code --token T}. */
     static ReportOptions parse(List<String> args) throws UsageException {
         String from = null;
         String format = null;
         String out = null;
+        String token = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             int equals = arg.indexOf('=');
@@ -40,12 +47,13 @@ record ReportOptions(URI from, String format, Path out) {
                 case "--from" -> from = once(name, from, value);
                 case "--format" -> format = once(name, format, value);
                 case "--out" -> out = once(name, out, value);
+                case "--token" -> token = once(name, token, value);
                 default -> throw new UsageException(name.startsWith("-")
                         ? "unknown option '" + name + "'" : "unexpected argument '" + arg + "'");
             }
         }
         Path outPath = out == null ? null : path(out);
-        return new ReportOptions(baseUrl(from == null ? DEFAULT_FROM : from), chosenFormat(format, outPath), outPath);
+        return new ReportOptions(baseUrl(from == null ? DEFAULT_FROM : from), chosenFormat(format, outPath), outPath, token);
     }
 
     /** {@code <from>/api/report?format=<format>}. */

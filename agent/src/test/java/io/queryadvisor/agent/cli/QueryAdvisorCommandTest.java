@@ -39,6 +39,8 @@ class QueryAdvisorCommandTest {
             "md", "# Query Advisor report: shop 🛒\n",
             "html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>größe</body></html>\n");
 
+    private static final String TOKEN = "s3cret-token-0123456789";
+
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch releaseSlowAnswers = new CountDownLatch(1);
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -54,6 +56,13 @@ class QueryAdvisorCommandTest {
     void startDashboard() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/report", this::answerReport);
+        server.createContext("/locked/api/report", exchange -> {
+            if (("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                answerReport(exchange);
+            } else {
+                answer(exchange, 401, "{\"error\":\"this dashboard needs its token\"}");
+            }
+        });
         server.createContext("/broken/api/report", exchange -> answer(exchange, 500,
                 "{\"error\":\"report failed: \\\"disk full\\\"\"}"));
         server.createContext("/slow/api/report", exchange -> {
@@ -81,6 +90,18 @@ class QueryAdvisorCommandTest {
         assertThat(stdout()).contains("Usage:").contains("report [--from URL] [--format json|md|html] [--out FILE]");
         assertThat(stderr()).isEmpty();
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void sendsTheTokenToADashboardThatAsksForIt() {
+        assertThat(run("report", "--from", dashboard + "/locked", "--token", TOKEN)).isEqualTo(QueryAdvisorCommand.OK);
+        assertThat(stdout()).isEqualTo(REPORTS.get("json"));
+    }
+
+    @Test
+    void saysToGiveTheTokenWhenTheDashboardAsksForIt() {
+        assertThat(run("report", "--from", dashboard + "/locked")).isEqualTo(QueryAdvisorCommand.FAILED);
+        assertThat(stderr()).contains("HTTP 401").contains("needs its token").contains("--token");
     }
 
     @Test

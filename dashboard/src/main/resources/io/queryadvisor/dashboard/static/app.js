@@ -265,6 +265,12 @@
     $('pause').textContent = state.paused ? 'Resume refresh' : 'Pause refresh';
   });
 
+  // Opened with the link the agent printed (/?token=...): the dashboard answered with a cookie that
+  // the page's requests now carry, so the token leaves the address bar, the history and bookmarks.
+  if (new URLSearchParams(location.search).has('token')) {
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
+
   renderHead();
   show(location.hash === '#recommendations' ? 'recommendations' : 'queries');
   setTimeout(poll, REFRESH_MILLIS);
