@@ -1,16 +1,11 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.queryadvisor.advisor.capture.CaptureEvent;
-import io.queryadvisor.advisor.capture.ConnectionReleased;
-import io.queryadvisor.advisor.capture.ObservedStatement;
-import io.queryadvisor.advisor.capture.RequestCompleted;
-import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.rules.Recommendation;
@@ -32,7 +27,8 @@ import io.queryadvisor.advisor.stats.QueryStats;
  * so whatever the ORM (or none).
  *
  * <p>A fingerprint is flagged when, within one unit of work (a request, else a transaction, else a
- * connection checkout: see {@link UnitsOfWork}), it ran at least {@code threshold} times from the
+ * connection checkout, or a series of checkouts that follow one another on one thread: see
+ * {@link UnitsOfWork}), it ran at least {@code threshold} times from the
  * same call site, and not every time with the same values (binds, or the literals of statements that
  * inline them). It is not an N+1 when the same values repeat every time (that is the same query
  * repeated, another rule's concern), when the repeats are a JDBC batch, when they are spread over
@@ -55,6 +51,9 @@ import io.queryadvisor.advisor.stats.QueryStats;
  *       recently active is judged as it stands, ended, and counted;</li>
  *   <li>{@code maxStatementsPerUnit} (default 1000) and {@code maxUnitAge} (default {@code 60s}): when
  *       a unit that has not ended is judged anyway;</li>
+ *   <li>{@code threadGap} (default {@code 50ms}, {@code 0} for none): outside any request or
+ *       transaction, checkouts on one thread with pauses no longer than this between them are one
+ *       unit of work: the loop of a DAO or {@code JdbcTemplate} that checks out a connection per row;</li>
  *   <li>{@code maxFingerprintsPerUnit} (default 64) and {@code maxTrackedLoops} (default 100000, over
  *       all open units): loops followed; executions beyond are left out, and counted;</li>
  *   <li>{@code maxFingerprints} (default 1000): fingerprints whose findings are kept; the least
@@ -73,31 +72,22 @@ public final class NPlusOneRule implements Rule {
 
     private final int threshold;
     private final int maxStatementsPerUnit;
-    private final long maxUnitAgeMillis;
     private final NPlusOneUnit.LoopBudget budget;
     private final UnitsOfWork<NPlusOneUnit> units;
     private final BoundedFingerprintMap<NPlusOneEvidence> found;
 
     public NPlusOneRule(RuleSettings settings) {
         this.threshold = settings.integer("threshold", 5, 2, 1_000_000);
-        this.maxStatementsPerUnit = settings.integer("maxStatementsPerUnit", 1_000, 2, 1_000_000);
+        UnitsOfWork.Limits limits = UnitsOfWork.Limits.configured(ID, settings);
+        this.maxStatementsPerUnit = limits.maxStatementsPerUnit();
         if (maxStatementsPerUnit < threshold) {
             throw new ConfigurationException("queryadvisor.rules." + ID + ".maxStatementsPerUnit: must be at least"
                     + " the threshold (" + threshold + "), or no loop could ever reach it; got "
                     + maxStatementsPerUnit);
         }
-        Duration maxUnitAge = settings.duration("maxUnitAge", Duration.ofSeconds(60));
-        if (maxUnitAge.toMillis() < 1) {
-            throw new ConfigurationException("queryadvisor.rules." + ID + ".maxUnitAge: expected a positive duration"
-                    + " such as 60s, got " + maxUnitAge.toMillis() + "ms");
-        }
-        this.maxUnitAgeMillis = maxUnitAge.toMillis();
         int maxFingerprintsPerUnit = settings.integer("maxFingerprintsPerUnit", 64, 1, 100_000);
         this.budget = new NPlusOneUnit.LoopBudget(settings.integer("maxTrackedLoops", 100_000, 1, 10_000_000));
-        this.units = new UnitsOfWork<>(
-                new UnitsOfWork.Limits(settings.integer("maxOpenUnits", 10_000, 1, 1_000_000), maxStatementsPerUnit,
-                        maxUnitAgeMillis),
-                key -> new NPlusOneUnit(key, maxFingerprintsPerUnit, budget),
+        this.units = new UnitsOfWork<>(limits, key -> new NPlusOneUnit(key, maxFingerprintsPerUnit, budget),
                 this::judge);
         this.found = BoundedFingerprintMap.configured(ID, settings);
     }
@@ -109,16 +99,8 @@ public final class NPlusOneRule implements Rule {
 
     @Override
     public void onEvent(CaptureEvent event) {
-        if (event instanceof ObservedStatement statement) {
-            units.statement(statement);
-        } else if (event instanceof ConnectionReleased released) {
-            units.connectionReleased(released.connectionId());
-        } else if (event instanceof RequestCompleted request) {
-            units.requestCompleted(request.request().id());
-        } else if (event instanceof Tick tick) {
-            // Judge the units that have run longer than a unit is followed, so an idle one is not missed.
-            units.endStartedBefore(tick.epochMillis() - maxUnitAgeMillis);
-        }
+        // a Tick judges the units older than maxUnitAge, and the series whose thread paused longer than threadGap
+        units.onEvent(event);
     }
 
     @Override

@@ -36,7 +36,7 @@ final class NPlusOneUnit implements UnitOfWork {
 
     static final int MAX_CALL_SITES_PER_FINGERPRINT = 8;
 
-    private final UnitOfWorkKey key;
+    private UnitOfWorkKey key;
     private final int maxFingerprints;
     private final LoopBudget budget;
     private final Map<String, FingerprintLoops> byFingerprint = new HashMap<>();
@@ -75,6 +75,11 @@ final class NPlusOneUnit implements UnitOfWork {
             lastQueryStartNanos = e.startNanos();
             latestStartNanos = e.startNanos();
         }
+    }
+
+    @Override
+    public void continuedAs(UnitOfWorkKey series) {
+        key = series;
     }
 
     UnitOfWorkKey key() {

@@ -11,4 +11,12 @@ public interface UnitOfWork {
 
     /** One more statement ran in this unit. */
     void record(ObservedStatement statement);
+
+    /**
+     * This unit, a connection checkout so far, goes on with the next checkout of its thread: from now
+     * on it is the series {@code series} (see {@link UnitsOfWork}). Called once, before the next
+     * checkout's first statement is recorded.
+     */
+    default void continuedAs(UnitOfWorkKey series) {
+    }
 }

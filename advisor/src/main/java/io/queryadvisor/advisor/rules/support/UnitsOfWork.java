@@ -1,5 +1,6 @@
 package io.queryadvisor.advisor.rules.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,8 +9,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.queryadvisor.advisor.capture.CaptureEvent;
+import io.queryadvisor.advisor.capture.ConnectionReleased;
 import io.queryadvisor.advisor.capture.ObservedStatement;
+import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.StatementExecuted;
+import io.queryadvisor.advisor.capture.Tick;
+import io.queryadvisor.advisor.config.ConfigurationException;
+import io.queryadvisor.advisor.rules.RuleSettings;
 
 /**
  * The open units of work and when each ends, from the capture events alone.
@@ -20,6 +27,17 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
  * auto-commit) runs on that connection; a checkout when its connection is released. The unit's
  * state then goes to the {@code ended} callback, which judges it.
  *
+ * <p>Series of checkouts: code with no request and no transaction around it (a plain JDBC DAO, a
+ * {@code JdbcTemplate} in a batch job or a scheduler) checks out a connection per statement, so a
+ * loop over rows is as many checkouts, each too short to show the loop. When {@code threadGapNanos}
+ * is set, a released checkout that could be one step of such a loop (at most
+ * {@value #MAX_STEP_STATEMENTS} statements, no statement shape twice: a checkout that repeats one
+ * holds loops of its own, and is judged at once as before) waits that long for the next checkout of
+ * its thread (another connection, in auto-commit, outside any request); that checkout continues the
+ * same unit, now a series ({@link UnitOfWorkKey.Scope#THREAD}). The series ends when its thread
+ * leaves a longer gap after a release: judged at the thread's next checkout, at another statement
+ * finding it the least recently active, or at the next {@link Tick}.
+ *
  * <p>Bounded whatever the workload, since end events can be lost (a dropped event, a connection
  * leaked and never closed, a request thread killed):
  * <ul>
@@ -27,9 +45,9 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
  *       statements or is older than {@code maxAgeMillis}: a connection a message listener holds for
  *       the life of the application is thus judged a slice at a time. Age is checked when the unit's
  *       next statement arrives, on the least recently active unit at every statement, and by
- *       {@link #endStartedBefore} (when findings are asked for), so an idle unit is judged too;</li>
- *   <li>at most {@code maxOpenUnits} are open: a new one ends the least recently active, which is
- *       judged as it stands and counted as evicted.</li>
+ *       {@link #endStartedBefore} (at every {@link Tick}), so an idle unit is judged too;</li>
+ *   <li>at most {@code maxOpenUnits} are open (series waiting for their next checkout included): a
+ *       new one ends the least recently active, which is judged as it stands and counted as evicted.</li>
  * </ul>
  * Ending a live unit early can split one loop in two halves that each look too short: a missed
  * finding, never a false one, and only for units far larger or longer than a request.
@@ -40,18 +58,50 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
  */
 public final class UnitsOfWork<U extends UnitOfWork> {
 
+    /** Statements a checkout may run and still be one step of a loop that checks out a connection per step. */
+    static final int MAX_STEP_STATEMENTS = 8;
+
     /**
      * @param maxOpenUnits         units open at once at most
      * @param maxStatementsPerUnit statements after which a unit is judged and a new one begins
      * @param maxAgeMillis         age (from its first statement) after which a unit is judged and a new one begins
+     * @param threadGapNanos       longest pause between a checkout's release and its thread's next checkout
+     *                             for both to be one series; 0 for no series
      */
-    public record Limits(int maxOpenUnits, int maxStatementsPerUnit, long maxAgeMillis) {
+    public record Limits(int maxOpenUnits, int maxStatementsPerUnit, long maxAgeMillis, long threadGapNanos) {
+
+        /** Limits without series of checkouts. */
+        public Limits(int maxOpenUnits, int maxStatementsPerUnit, long maxAgeMillis) {
+            this(maxOpenUnits, maxStatementsPerUnit, maxAgeMillis, 0);
+        }
+
+        /**
+         * The limits a rule's settings give: {@code maxOpenUnits} (default 10000),
+         * {@code maxStatementsPerUnit} (default 1000), {@code maxUnitAge} (default 60s) and
+         * {@code threadGap} (default 50ms, 0 for no series).
+         */
+        public static Limits configured(String ruleId, RuleSettings settings) {
+            Duration maxUnitAge = settings.duration("maxUnitAge", Duration.ofSeconds(60));
+            if (maxUnitAge.toMillis() < 1) {
+                throw new ConfigurationException("queryadvisor.rules." + ruleId + ".maxUnitAge: expected a positive"
+                        + " duration such as 60s, got " + maxUnitAge.toMillis() + "ms");
+            }
+            Duration threadGap = settings.duration("threadGap", Duration.ofMillis(50));
+            if (threadGap.isNegative() || threadGap.compareTo(maxUnitAge) > 0) {
+                throw new ConfigurationException("queryadvisor.rules." + ruleId + ".threadGap: expected a duration"
+                        + " from 0 (no series of checkouts) to maxUnitAge (" + maxUnitAge.toMillis() + "ms), got "
+                        + threadGap.toMillis() + "ms");
+            }
+            return new Limits(settings.integer("maxOpenUnits", 10_000, 1, 1_000_000),
+                    settings.integer("maxStatementsPerUnit", 1_000, 2, 1_000_000), maxUnitAge.toMillis(),
+                    threadGap.toNanos());
+        }
     }
 
     private final Limits limits;
     private final Function<UnitOfWorkKey, U> start;
     private final Consumer<U> ended;
-    /** In access order: the first entry is the least recently active unit. */
+    /** In access order: the first entry is the least recently active unit. Series waiting are keyed by thread. */
     private final LinkedHashMap<UnitOfWorkKey, Open<U>> open = new LinkedHashMap<>(64, 0.75f, true);
     /** The transaction open on each connection: a statement of another one ends it. */
     private final Map<Long, Long> transactionOnConnection = new HashMap<>();
@@ -68,6 +118,19 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         this.ended = ended;
     }
 
+    /** Follows the events that start and end units: statements, releases, completed requests, ticks. */
+    public void onEvent(CaptureEvent event) {
+        if (event instanceof ObservedStatement statement) {
+            statement(statement);
+        } else if (event instanceof ConnectionReleased released) {
+            connectionReleased(released);
+        } else if (event instanceof RequestCompleted request) {
+            requestCompleted(request.request().id());
+        } else if (event instanceof Tick tick) {
+            tick(tick);
+        }
+    }
+
     /** Records {@code s} in its unit, first ending the units it shows are over. */
     public void statement(ObservedStatement s) {
         StatementExecuted e = s.event();
@@ -75,7 +138,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         if (e.request() == null) {
             endTransactionLeftBy(e);
         }
-        endLeastRecentlyActiveIfOlderThan(now - limits.maxAgeMillis());
+        endLeastRecentlyActiveIfOver(now, e.startNanos());
         UnitOfWorkKey key = UnitOfWorkKey.of(e);
         Open<U> unit = open.get(key);
         if (unit != null && unit.startedMillis < now - limits.maxAgeMillis()) {
@@ -83,24 +146,51 @@ public final class UnitsOfWork<U extends UnitOfWork> {
             unit = null;
         }
         if (unit == null) {
-            unit = open(key, now);
+            unit = continueSeries(key, e, now);
+        }
+        if (unit == null) {
+            unit = open(key, now, e);
         }
         unit.state.record(s);
+        unit.step(s.fingerprint().id());
         if (++unit.statements >= limits.maxStatementsPerUnit()) {
             endEarly(key);
         }
     }
 
+    /** The checkout ends, unless it may be one step of a series (see the class comment). */
+    public void connectionReleased(ConnectionReleased released) {
+        long connectionId = released.connectionId();
+        UnitOfWorkKey key = UnitOfWorkKey.connection(connectionId);
+        Open<U> checkout = open.get(key);
+        if (checkout != null && limits.threadGapNanos() > 0 && checkout.mayBeStep()) {
+            awaitNextCheckout(key, checkout, released.startNanos() + released.heldNanos());
+        } else {
+            end(key);
+        }
+        endTransactionOn(connectionId);
+    }
+
+    /** The checkout ends, with no series (its release time is not known). */
     public void connectionReleased(long connectionId) {
         end(UnitOfWorkKey.connection(connectionId));
-        Long transaction = transactionOnConnection.get(connectionId);
-        if (transaction != null) {
-            end(UnitOfWorkKey.transaction(connectionId, transaction));
-        }
+        endTransactionOn(connectionId);
     }
 
     public void requestCompleted(long requestId) {
         end(UnitOfWorkKey.request(requestId));
+    }
+
+    /** Ends the units older than the limit, and the series whose thread has paused too long. */
+    public void tick(Tick tick) {
+        endStartedBefore(tick.epochMillis() - limits.maxAgeMillis());
+        List<UnitOfWorkKey> over = new ArrayList<>();
+        open.forEach((key, unit) -> {
+            if (unit.pausedTooLong(tick.startNanos(), limits.threadGapNanos())) {
+                over.add(key);
+            }
+        });
+        over.forEach(this::end);
     }
 
     /** Ends every unit whose first statement ran before {@code epochMillis}. */
@@ -114,7 +204,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         old.forEach(this::endEarly);
     }
 
-    /** Units open now. */
+    /** Units open now (series waiting for their next checkout included). */
     public int openUnits() {
         return open.size();
     }
@@ -136,21 +226,77 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         }
     }
 
-    private void endLeastRecentlyActiveIfOlderThan(long epochMillis) {
+    private void endTransactionOn(long connectionId) {
+        Long transaction = transactionOnConnection.get(connectionId);
+        if (transaction != null) {
+            end(UnitOfWorkKey.transaction(connectionId, transaction));
+        }
+    }
+
+    private void endLeastRecentlyActiveIfOver(long nowMillis, long nowNanos) {
         if (!open.isEmpty()) {
             Map.Entry<UnitOfWorkKey, Open<U>> stalest = open.entrySet().iterator().next();
-            if (stalest.getValue().startedMillis < epochMillis) {
+            Open<U> unit = stalest.getValue();
+            if (unit.startedMillis < nowMillis - limits.maxAgeMillis()) {
                 endEarly(stalest.getKey());
+            } else if (unit.pausedTooLong(nowNanos, limits.threadGapNanos())) {
+                end(stalest.getKey());
             }
         }
     }
 
-    private Open<U> open(UnitOfWorkKey key, long now) {
+    /** A released checkout waits, keyed by its thread, for the thread's next checkout. */
+    private void awaitNextCheckout(UnitOfWorkKey key, Open<U> checkout, long releasedNanos) {
+        open.remove(key);
+        UnitOfWorkKey series = UnitOfWorkKey.thread(checkout.threadId);
+        end(series); // a checkout released while another of its thread waited (nested): that one is over
+        checkout.releasedNanos = releasedNanos;
+        open.put(series, checkout);
+    }
+
+    /**
+     * The series waiting on the thread of {@code e}, continued by this new checkout if it is one
+     * (another connection, in auto-commit, outside any request) and soon enough; else ended when
+     * its pause is over. Returns the continued unit, or {@code null}.
+     */
+    private Open<U> continueSeries(UnitOfWorkKey key, StatementExecuted e, long nowMillis) {
+        if (key.scope() != UnitOfWorkKey.Scope.CONNECTION || limits.threadGapNanos() <= 0) {
+            return null;
+        }
+        UnitOfWorkKey seriesKey = UnitOfWorkKey.thread(e.threadId());
+        Open<U> series = open.get(seriesKey);
+        if (series == null) {
+            return null;
+        }
+        // A late event (a result read while later checkouts ran) starts before the release: no pause at all.
+        boolean soonEnough = e.startNanos() - series.releasedNanos <= limits.threadGapNanos();
+        if (!soonEnough || series.connectionId == e.connectionId()) {
+            end(seriesKey);
+            return null;
+        }
+        if (series.startedMillis < nowMillis - limits.maxAgeMillis()) {
+            endEarly(seriesKey);
+            return null;
+        }
+        open.remove(seriesKey);
+        if (!series.continued) {
+            series.continued = true;
+            series.state.continuedAs(seriesKey);
+        }
+        series.nextCheckout(e.connectionId());
+        open.put(key, series);
+        return series;
+    }
+
+    private Open<U> open(UnitOfWorkKey key, long now, StatementExecuted first) {
         if (open.size() >= limits.maxOpenUnits()) {
             end(open.keySet().iterator().next());
             evicted++;
         }
-        Open<U> unit = new Open<>(start.apply(key), now);
+        Open<U> unit = new Open<>(start.apply(key), now, first.threadId(), first.connectionId());
+        if (key.scope() == UnitOfWorkKey.Scope.CONNECTION && limits.threadGapNanos() > 0) {
+            unit.nextCheckout(first.connectionId());
+        }
         open.put(key, unit);
         if (key.scope() == UnitOfWorkKey.Scope.TRANSACTION) {
             transactionOnConnection.put(key.id(), key.transactionId());
@@ -174,15 +320,61 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         ended.accept(unit.state);
     }
 
-    /** A unit's state with what the bounds need. */
+    /** A unit's state with what the bounds and series need. */
     private static final class Open<U> {
         final U state;
         final long startedMillis;
+        final long threadId;
         int statements;
+        /** The connection of its current (or last) checkout. */
+        long connectionId;
+        /** When its last checkout was released, while it waits for the next; {@link Long#MIN_VALUE} otherwise. */
+        long releasedNanos = Long.MIN_VALUE;
+        boolean continued;
+        /**
+         * The shapes the current checkout ran, while it may be one step of a loop; {@code null} once it
+         * may not, and for units that cannot be part of a series.
+         */
+        private String[] stepShapes;
+        private int stepStatements;
 
-        Open(U state, long startedMillis) {
+        Open(U state, long startedMillis, long threadId, long connectionId) {
             this.state = state;
             this.startedMillis = startedMillis;
+            this.threadId = threadId;
+            this.connectionId = connectionId;
+        }
+
+        void step(String fingerprintId) {
+            if (stepShapes == null) {
+                return;
+            }
+            if (stepStatements == MAX_STEP_STATEMENTS) {
+                stepShapes = null;
+                return;
+            }
+            for (int i = 0; i < stepStatements; i++) {
+                if (stepShapes[i].equals(fingerprintId)) {
+                    stepShapes = null;
+                    return;
+                }
+            }
+            stepShapes[stepStatements++] = fingerprintId;
+        }
+
+        boolean mayBeStep() {
+            return stepShapes != null;
+        }
+
+        void nextCheckout(long connection) {
+            connectionId = connection;
+            releasedNanos = Long.MIN_VALUE;
+            stepShapes = new String[MAX_STEP_STATEMENTS];
+            stepStatements = 0;
+        }
+
+        boolean pausedTooLong(long nowNanos, long gapNanos) {
+            return releasedNanos != Long.MIN_VALUE && nowNanos - releasedNanos > gapNanos;
         }
     }
 }

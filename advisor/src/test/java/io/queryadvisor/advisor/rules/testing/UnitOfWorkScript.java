@@ -44,6 +44,7 @@ public final class UnitOfWorkScript {
     private long clockNanos = 1_000_000;
     private long connectionId = 1;
     private long transactionId;
+    private long threadId = 1;
     private RequestInfo request;
     private long nextBinds = 1;
 
@@ -66,6 +67,12 @@ public final class UnitOfWorkScript {
     public UnitOfWorkScript connection(long id) {
         this.connectionId = id;
         this.transactionId = 0;
+        return this;
+    }
+
+    /** Later statements run on application thread {@code id} (1 unless told). */
+    public UnitOfWorkScript thread(long id) {
+        this.threadId = id;
         return this;
     }
 
@@ -150,7 +157,7 @@ public final class UnitOfWorkScript {
         int bindCount = e.inlined ? 0 : 1;
         StatementExecuted event = new StatementExecuted(e.sql == null ? e.fingerprint.text() : e.sql, e.kind(),
                 e.batchSize, bindCount, bindCount == 0 ? 0 : binds * 0x9E3779B97F4A7C15L, start, duration, e.rows,
-                null, connectionId, transactionId, 1, "http-nio-8080-exec-1", e.callSite, 0, List.of(), request, DATA_SOURCE, null);
+                null, connectionId, transactionId, threadId, "http-nio-8080-exec-" + threadId, e.callSite, 0, List.of(), request, DATA_SOURCE, null);
         ObservedStatement statement = new ObservedStatement(event, e.fingerprint, epochMillis(start));
         statistics.onEvent(statement);
         rule.onEvent(statement);
