@@ -16,9 +16,7 @@ import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
 import io.queryadvisor.advisor.rules.support.FingerprintFinding;
 import io.queryadvisor.advisor.rules.support.Impact;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
 import io.queryadvisor.advisor.rules.support.UnitsOfWork;
-import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
@@ -178,16 +176,14 @@ public final class NPlusOneRule implements Rule {
     }
 
     private Recommendation recommendation(QueryStats stats, NPlusOneEvidence ev, RuleContext context) {
-        List<CallSiteCount> loopCallSites = ev.callSites();
-        FingerprintFinding finding = FingerprintFinding.about(ID,
-                        loopCallSites.isEmpty() ? stats : withCallSites(stats, loopCallSites))
+        FingerprintFinding finding = FingerprintFinding.about(ID, stats)
+                .callSites(ev.callSites().callSites())
                 .title(title(ev))
-                .evidence("unitsOfWork", ev.units())
-                .evidence("unitOfWorkKind",
-                        String.join(", ", ev.scopes().stream().map(UnitOfWorkKey.Scope::noun).toList()))
+                .evidence("unitsOfWork", ev.units().units())
+                .evidence("unitOfWorkKind", ev.units().kinds())
                 .evidence("loops", ev.loops())
-                .evidence("maxRepetitions", ev.maxRepetitions())
-                .evidence("medianRepetitions", ev.medianRepetitions())
+                .evidence("maxRepetitions", ev.units().max())
+                .evidence("medianRepetitions", ev.units().median())
                 .evidence("executionsInLoops", ev.executions())
                 .evidence("loopMillis", ev.millis())
                 .evidence("shareOfStatementTimePercent", Impact.percent(context.shareOf(ev.millis())));
@@ -196,41 +192,22 @@ public final class NPlusOneRule implements Rule {
         if (source != null && source.meanRowsRead() >= 0) {
             finding.evidence("sourceRowsRead", source.meanRowsRead());
         }
-        if (!ev.endpoints().isEmpty()) {
-            finding.evidence("endpoints", ev.endpoints().describe());
+        if (!ev.units().endpoints().isEmpty()) {
+            finding.evidence("endpoints", ev.units().endpoints().describe());
         }
-        finding.evidence("callSites", callSites(ev, loopCallSites));
+        finding.evidence("callSites", ev.callSites().describe("not sampled in the loops"));
         return finding.impact(ev.millis(), ev.executions())
                 .suggestion(NPlusOneSuggestion.of(ev, context.dialect(ev.dataSource())))
                 .build(context);
     }
 
     private static String title(NPlusOneEvidence ev) {
-        List<UnitOfWorkKey.Scope> scopes = ev.scopes();
-        String per = scopes.size() == 1 ? scopes.get(0).noun() : "unit of work";
-        String in = scopes.size() == 1 ? scopes.get(0).count(ev.units()) : ev.units() + " units of work";
         List<String> tables = ev.fingerprint().facts().tables();
         String what = tables.isEmpty() ? "one query" : "a query on " + tables.get(0);
         NPlusOneEvidence.Source source = ev.source();
         List<String> sourceTables = source == null ? List.of() : source.query().facts().tables();
         String over = sourceTables.isEmpty() ? "" : " over the rows of " + sourceTables.get(0);
-        return "N+1: " + what + " runs in a loop" + over + ", up to " + ev.maxRepetitions() + " times per " + per
-                + " (in " + in + ")";
-    }
-
-    private static String callSites(NPlusOneEvidence ev, List<CallSiteCount> loopCallSites) {
-        if (loopCallSites.isEmpty()) {
-            return "not sampled in the loops";
-        }
-        String sites = String.join(", ", loopCallSites.stream().map(CallSiteCount::callSite).toList());
-        long notSampled = ev.executionsNotSampled();
-        return notSampled == 0 ? sites : sites + " (and " + notSampled + " executions in loops not sampled)";
-    }
-
-    /** The statistics of the fingerprint with the call sites narrowed to those of its loops. */
-    private static QueryStats withCallSites(QueryStats q, List<CallSiteCount> callSites) {
-        return new QueryStats(q.fingerprintId(), q.fingerprint(), q.type(), q.count(), q.errors(), q.totalMillis(),
-                q.meanMillis(), q.p50Millis(), q.p95Millis(), q.p99Millis(), q.maxMillis(), q.rows(),
-                q.batchedStatements(), callSites, q.firstSeenEpochMillis(), q.lastSeenEpochMillis());
+        return "N+1: " + what + " runs in a loop" + over + ", up to " + ev.units().max() + " times per "
+                + ev.units().perUnit() + " (in " + ev.units().unitsCounted() + ")";
     }
 }
