@@ -15,6 +15,7 @@ import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
+import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
 
@@ -57,8 +58,7 @@ public final class RuleRegistry {
                     "The same INSERT/UPDATE/DELETE run row by row where a JDBC batch would do."),
             planned("write-then-update", "Insert then update", "Reduce round trips", QUERY,
                     "A row inserted, then updated at once to set a foreign key (a unidirectional @OneToMany)."),
-            planned("repeated-identical-query", "Repeated identical queries", "Cache repeated reads", QUERY,
-                    "The same statement with the same values run again and again in one unit of work."),
+            new Entry(RepeatedQueryRule.DESCRIPTOR, RepeatedQueryRule::new),
             planned("literal-parameters", "Literals instead of binds", "Use prepared statements", QUERY,
                     "Many distinct SQL texts of one shape because values are concatenated into the SQL."),
             planned("missing-timeout", "Missing timeouts", "Set appropriate connection timeouts", CONNECTION,

@@ -1,6 +1,5 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
 import io.queryadvisor.advisor.rules.support.FingerprintFinding;
 import io.queryadvisor.advisor.rules.support.Impact;
+import io.queryadvisor.advisor.rules.support.UnitStateBudget;
 import io.queryadvisor.advisor.rules.support.UnitsOfWork;
 import io.queryadvisor.advisor.stats.QueryStats;
 
@@ -70,7 +70,7 @@ public final class NPlusOneRule implements Rule {
 
     private final int threshold;
     private final int maxStatementsPerUnit;
-    private final NPlusOneUnit.LoopBudget budget;
+    private final UnitStateBudget budget;
     private final UnitsOfWork<NPlusOneUnit> units;
     private final BoundedFingerprintMap<NPlusOneEvidence> found;
 
@@ -84,7 +84,7 @@ public final class NPlusOneRule implements Rule {
                     + maxStatementsPerUnit);
         }
         int maxFingerprintsPerUnit = settings.integer("maxFingerprintsPerUnit", 64, 1, 100_000);
-        this.budget = new NPlusOneUnit.LoopBudget(settings.integer("maxTrackedLoops", 100_000, 1, 10_000_000));
+        this.budget = new UnitStateBudget(settings.integer("maxTrackedLoops", 100_000, 1, 10_000_000));
         this.units = new UnitsOfWork<>(limits, key -> new NPlusOneUnit(key, maxFingerprintsPerUnit, budget),
                 this::judge);
         this.found = BoundedFingerprintMap.configured(ID, settings);
@@ -113,14 +113,7 @@ public final class NPlusOneRule implements Rule {
 
     @Override
     public List<Recommendation> recommend(RuleContext context) {
-        List<Recommendation> recommendations = new ArrayList<>();
-        for (Map.Entry<String, NPlusOneEvidence> e : found.copy().entrySet()) {
-            QueryStats stats = context.stats(e.getKey());
-            if (stats != null) {
-                recommendations.add(recommendation(stats, e.getValue(), context));
-            }
-        }
-        return recommendations;
+        return found.findings(context, (stats, state) -> recommendation(stats, state, context));
     }
 
     /** Units of work followed now. */
@@ -140,7 +133,7 @@ public final class NPlusOneRule implements Rule {
 
     /** Executions left out of every loop because a unit held too many fingerprints or loops. */
     public long executionsNotGrouped() {
-        return budget.notGrouped();
+        return budget.leftOutCount();
     }
 
     /** Fingerprints whose findings were dropped to stay bounded. */
