@@ -18,6 +18,7 @@ import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
+import io.queryadvisor.advisor.rules.unbatchedwrites.UnbatchedWritesRule;
 
 /**
  * Every rule there is, and which are on. A rule is enabled unless
@@ -54,8 +55,7 @@ public final class RuleRegistry {
                     "Pages read with a large OFFSET; suggests keyset pagination written for the query."),
             planned("unbounded-result", "Unbounded results", "Enforce payload limits; stream large responses",
                     QUERY, "Queries without a limit that return many rows, or more and more."),
-            planned("unbatched-writes", "Unbatched writes", "Batch similar requests, reduce round trips", QUERY,
-                    "The same INSERT/UPDATE/DELETE run row by row where a JDBC batch would do."),
+            new Entry(UnbatchedWritesRule.DESCRIPTOR, UnbatchedWritesRule::new),
             planned("write-then-update", "Insert then update", "Reduce round trips", QUERY,
                     "A row inserted, then updated at once to set a foreign key (a unidirectional @OneToMany)."),
             new Entry(RepeatedQueryRule.DESCRIPTOR, RepeatedQueryRule::new),

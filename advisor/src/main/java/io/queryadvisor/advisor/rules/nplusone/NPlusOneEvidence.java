@@ -8,6 +8,7 @@ import java.util.Map;
 import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.rules.support.CallSiteTally;
+import io.queryadvisor.advisor.rules.support.EndedUnit;
 import io.queryadvisor.advisor.rules.support.UnitTally;
 
 /**
@@ -44,7 +45,7 @@ final class NPlusOneEvidence {
     }
 
     /** The N+1 loops of this fingerprint in one unit of work that ended. */
-    void add(NPlusOneUnit unit, List<NPlusOneLoop> unitLoops) {
+    void add(EndedUnit unit, List<NPlusOneLoop> unitLoops) {
         long inUnit = 0;
         for (NPlusOneLoop loop : unitLoops) {
             loops++;
@@ -61,7 +62,7 @@ final class NPlusOneEvidence {
                 dataSource = loop.dataSource();
             }
         }
-        units.record(unit.key().scope(), unit.endpoint(), inUnit);
+        units.record(unit, inUnit);
     }
 
     Fingerprint fingerprint() {

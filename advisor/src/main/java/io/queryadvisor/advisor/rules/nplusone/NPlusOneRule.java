@@ -13,6 +13,7 @@ import io.queryadvisor.advisor.rules.RuleContext;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
+import io.queryadvisor.advisor.rules.support.EndedUnit;
 import io.queryadvisor.advisor.rules.support.FingerprintFinding;
 import io.queryadvisor.advisor.rules.support.Impact;
 import io.queryadvisor.advisor.rules.support.UnitStateBudget;
@@ -85,7 +86,7 @@ public final class NPlusOneRule implements Rule {
         }
         int maxFingerprintsPerUnit = settings.integer("maxFingerprintsPerUnit", 64, 1, 100_000);
         this.budget = new UnitStateBudget(settings.integer("maxTrackedLoops", 100_000, 1, 10_000_000));
-        this.units = new UnitsOfWork<>(limits, key -> new NPlusOneUnit(key, maxFingerprintsPerUnit, budget),
+        this.units = new UnitsOfWork<>(limits, key -> new NPlusOneUnit(maxFingerprintsPerUnit, budget),
                 this::judge);
         this.found = BoundedFingerprintMap.configured(ID, settings);
     }
@@ -152,9 +153,9 @@ public final class NPlusOneRule implements Rule {
     }
 
     /** Adds the N+1 loops of a unit that ended to the findings of their fingerprints. */
-    private void judge(NPlusOneUnit unit) {
+    private void judge(NPlusOneUnit state, EndedUnit unit) {
         try {
-            for (List<NPlusOneLoop> loops : unit.loopsByFingerprint()) {
+            for (List<NPlusOneLoop> loops : state.loopsByFingerprint()) {
                 List<NPlusOneLoop> nPlusOne = loops.stream()
                         .filter(loop -> loop.repeatsWithDifferentValues(threshold)).toList();
                 if (!nPlusOne.isEmpty()) {
@@ -164,7 +165,7 @@ public final class NPlusOneRule implements Rule {
                 }
             }
         } finally {
-            unit.release();
+            state.release();
         }
     }
 

@@ -12,7 +12,6 @@ import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.support.UnitOfWork;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
 import io.queryadvisor.advisor.rules.support.UnitStateBudget;
 
 /**
@@ -37,19 +36,16 @@ final class NPlusOneUnit implements UnitOfWork {
 
     static final int MAX_CALL_SITES_PER_FINGERPRINT = 8;
 
-    private UnitOfWorkKey key;
     private final int maxFingerprints;
     private final UnitStateBudget budget;
     private final Map<String, FingerprintLoops> byFingerprint = new HashMap<>();
     private int loops;
-    private String endpoint;
     private Fingerprint lastQuery;
     private long lastQueryRows;
     private long lastQueryStartNanos;
     private long latestStartNanos = Long.MIN_VALUE;
 
-    NPlusOneUnit(UnitOfWorkKey key, int maxFingerprints, UnitStateBudget budget) {
-        this.key = key;
+    NPlusOneUnit(int maxFingerprints, UnitStateBudget budget) {
         this.maxFingerprints = maxFingerprints;
         this.budget = budget;
     }
@@ -57,9 +53,6 @@ final class NPlusOneUnit implements UnitOfWork {
     @Override
     public void record(ObservedStatement statement) {
         StatementExecuted e = statement.event();
-        if (endpoint == null && e.request() != null) {
-            endpoint = e.request().endpoint();
-        }
         Fingerprint fp = statement.fingerprint();
         if (fp.type() != StatementType.SELECT || e.kind() == StatementKind.BATCH || e.batchSize() > 1) {
             return;
@@ -76,20 +69,6 @@ final class NPlusOneUnit implements UnitOfWork {
             lastQueryStartNanos = e.startNanos();
             latestStartNanos = e.startNanos();
         }
-    }
-
-    @Override
-    public void continuedAs(UnitOfWorkKey series) {
-        key = series;
-    }
-
-    UnitOfWorkKey key() {
-        return key;
-    }
-
-    /** The endpoint of the request this unit is, or {@code null}. */
-    String endpoint() {
-        return endpoint;
     }
 
     /** The loops of each fingerprint. */

@@ -2,6 +2,7 @@ package io.queryadvisor.advisor.rules.repeatedquery;
 
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.rules.support.CallSiteTally;
+import io.queryadvisor.advisor.rules.support.EndedUnit;
 import io.queryadvisor.advisor.rules.support.UnitTally;
 
 /**
@@ -26,8 +27,8 @@ final class RepeatedQueryEvidence {
         this.units = new UnitTally(maxExecutionsPerUnit, MAX_LABELS);
     }
 
-    void add(RepeatedQueryUnit unit, RepeatedReads reads) {
-        units.record(unit.key().scope(), unit.endpoint(), reads.executions());
+    void add(EndedUnit unit, RepeatedReads reads) {
+        units.record(unit, reads.executions());
         hits += reads.hits();
         hitNanos += reads.hitNanos();
         if (reads.writtenBetween()) {

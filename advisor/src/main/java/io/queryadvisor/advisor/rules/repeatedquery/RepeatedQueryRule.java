@@ -11,6 +11,7 @@ import io.queryadvisor.advisor.rules.RuleContext;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
+import io.queryadvisor.advisor.rules.support.EndedUnit;
 import io.queryadvisor.advisor.rules.support.FingerprintFinding;
 import io.queryadvisor.advisor.rules.support.Impact;
 import io.queryadvisor.advisor.rules.support.UnitStateBudget;
@@ -68,7 +69,7 @@ public final class RepeatedQueryRule implements Rule {
         this.maxStatementsPerUnit = limits.maxStatementsPerUnit();
         int maxFingerprintsPerUnit = settings.integer("maxFingerprintsPerUnit", 64, 1, 100_000);
         this.budget = new UnitStateBudget(settings.integer("maxTrackedQueries", 100_000, 1, 10_000_000));
-        this.units = new UnitsOfWork<>(limits, key -> new RepeatedQueryUnit(key, maxFingerprintsPerUnit, budget),
+        this.units = new UnitsOfWork<>(limits, key -> new RepeatedQueryUnit(maxFingerprintsPerUnit, budget),
                 this::judge);
         this.found = BoundedFingerprintMap.configured(ID, settings);
     }
@@ -86,8 +87,7 @@ public final class RepeatedQueryRule implements Rule {
     @Override
     public Map<String, Long> counters() {
         Map<String, Long> counters = new LinkedHashMap<>();
-        counters.put("unitsEvicted", units.evicted());
-        counters.put("unitsEndedEarly", units.endedEarly());
+        units.addCounters(counters);
         counters.put("executionsNotTracked", budget.leftOutCount());
         counters.put("fingerprintsDropped", found.dropped());
         return counters;
@@ -113,16 +113,16 @@ public final class RepeatedQueryRule implements Rule {
         return found.size();
     }
 
-    private void judge(RepeatedQueryUnit unit) {
+    private void judge(RepeatedQueryUnit state, EndedUnit unit) {
         try {
-            for (RepeatedReads reads : unit.reads()) {
+            for (RepeatedReads reads : state.reads()) {
                 if (reads.repeats(threshold)) {
                     found.getOrCreate(reads.fingerprint().id(),
                             () -> new RepeatedQueryEvidence(reads.fingerprint(), maxStatementsPerUnit)).add(unit, reads);
                 }
             }
         } finally {
-            unit.release();
+            state.release();
         }
     }
 

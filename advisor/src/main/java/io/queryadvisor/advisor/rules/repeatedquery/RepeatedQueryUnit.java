@@ -13,7 +13,6 @@ import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.support.UnitOfWork;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
 import io.queryadvisor.advisor.rules.support.UnitStateBudget;
 
 /**
@@ -38,7 +37,6 @@ final class RepeatedQueryUnit implements UnitOfWork {
     /** Statements that may write anything: a procedure, or what the fingerprinter could not classify. */
     private static final Set<StatementType> MAY_WRITE_ANYTHING = EnumSet.of(StatementType.CALL, StatementType.OTHER);
 
-    private UnitOfWorkKey key;
     private final int maxFingerprints;
     private final UnitStateBudget budget;
     private final Map<String, RepeatedReads> byFingerprint = new HashMap<>();
@@ -46,10 +44,8 @@ final class RepeatedQueryUnit implements UnitOfWork {
     private final Map<String, Long> lastWriteOf = new HashMap<>();
     private long writes;
     private long lastWriteOfAnything;
-    private String endpoint;
 
-    RepeatedQueryUnit(UnitOfWorkKey key, int maxFingerprints, UnitStateBudget budget) {
-        this.key = key;
+    RepeatedQueryUnit(int maxFingerprints, UnitStateBudget budget) {
         this.maxFingerprints = maxFingerprints;
         this.budget = budget;
     }
@@ -57,9 +53,6 @@ final class RepeatedQueryUnit implements UnitOfWork {
     @Override
     public void record(ObservedStatement statement) {
         StatementExecuted e = statement.event();
-        if (endpoint == null && e.request() != null) {
-            endpoint = e.request().endpoint();
-        }
         Fingerprint fp = statement.fingerprint();
         if (WRITES_TABLES.contains(fp.type()) || MAY_WRITE_ANYTHING.contains(fp.type())) {
             wrote(fp);
@@ -81,20 +74,6 @@ final class RepeatedQueryUnit implements UnitOfWork {
             byFingerprint.put(fp.id(), reads);
         }
         reads.record(e, writtenSince(fp, reads.writesSeen()), writes);
-    }
-
-    @Override
-    public void continuedAs(UnitOfWorkKey series) {
-        key = series;
-    }
-
-    UnitOfWorkKey key() {
-        return key;
-    }
-
-    /** The endpoint of the request this unit is, or {@code null}. */
-    String endpoint() {
-        return endpoint;
     }
 
     Collection<RepeatedReads> reads() {

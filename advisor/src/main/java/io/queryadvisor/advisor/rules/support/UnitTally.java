@@ -31,6 +31,11 @@ public final class UnitTally {
         this.endpoints = new CappedCounts(maxEndpoints);
     }
 
+    /** One more unit, {@code unit}, with {@code count}. */
+    public void record(EndedUnit unit, long count) {
+        record(unit.key().scope(), unit.endpoint(), count);
+    }
+
     /** One more unit, of kind {@code scope}, the request to {@code endpoint} (or {@code null}), with {@code count}. */
     public void record(UnitOfWorkKey.Scope scope, String endpoint, long count) {
         unitsByScope[scope.ordinal()]++;

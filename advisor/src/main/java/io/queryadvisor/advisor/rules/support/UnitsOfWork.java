@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,7 +26,8 @@ import io.queryadvisor.advisor.rules.RuleSettings;
  * connection checkout ({@link UnitOfWorkKey#of}). A request ends with its {@code RequestCompleted};
  * a transaction when its connection is released or a statement of another transaction (or in
  * auto-commit) runs on that connection; a checkout when its connection is released. The unit's
- * state then goes to the {@code ended} callback, which judges it.
+ * state then goes to the {@code ended} callback, which judges it, with what is known of the unit
+ * ({@link EndedUnit}: which it was, and the endpoint of its request).
  *
  * <p>Series of checkouts: code with no request and no transaction around it (a plain JDBC DAO, a
  * {@code JdbcTemplate} in a batch job or a scheduler) checks out a connection per statement, so a
@@ -100,7 +102,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
 
     private final Limits limits;
     private final Function<UnitOfWorkKey, U> start;
-    private final Consumer<U> ended;
+    private final BiConsumer<U, EndedUnit> ended;
     /** In access order: the first entry is the least recently active unit. Series waiting are keyed by thread. */
     private final LinkedHashMap<UnitOfWorkKey, Open<U>> open = new LinkedHashMap<>(64, 0.75f, true);
     /** The transaction open on each connection: a statement of another one ends it. */
@@ -110,12 +112,17 @@ public final class UnitsOfWork<U extends UnitOfWork> {
 
     /**
      * @param start makes the state of a new unit
-     * @param ended receives the state of each unit that ended (and is then forgotten)
+     * @param ended receives the state of each unit that ended (and is then forgotten), and what is known of it
      */
-    public UnitsOfWork(Limits limits, Function<UnitOfWorkKey, U> start, Consumer<U> ended) {
+    public UnitsOfWork(Limits limits, Function<UnitOfWorkKey, U> start, BiConsumer<U, EndedUnit> ended) {
         this.limits = limits;
         this.start = start;
         this.ended = ended;
+    }
+
+    /** Units whose {@code ended} callback needs only their state. */
+    public UnitsOfWork(Limits limits, Function<UnitOfWorkKey, U> start, Consumer<U> ended) {
+        this(limits, start, (state, unit) -> ended.accept(state));
     }
 
     /** Follows the events that start and end units: statements, releases, completed requests, ticks. */
@@ -150,6 +157,9 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         }
         if (unit == null) {
             unit = open(key, now, e);
+        }
+        if (unit.endpoint == null && e.request() != null) {
+            unit.endpoint = e.request().endpoint();
         }
         unit.state.record(s);
         unit.step(s.fingerprint().id());
@@ -219,6 +229,12 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         return endedEarly;
     }
 
+    /** Adds what the bounds left out to a rule's counters: {@code unitsEvicted} and {@code unitsEndedEarly}. */
+    public void addCounters(Map<String, Long> counters) {
+        counters.put("unitsEvicted", evicted);
+        counters.put("unitsEndedEarly", endedEarly);
+    }
+
     private void endTransactionLeftBy(StatementExecuted e) {
         Long transaction = transactionOnConnection.get(e.connectionId());
         if (transaction != null && transaction != e.transactionId()) {
@@ -279,10 +295,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
             return null;
         }
         open.remove(seriesKey);
-        if (!series.continued) {
-            series.continued = true;
-            series.state.continuedAs(seriesKey);
-        }
+        series.key = seriesKey;
         series.nextCheckout(e.connectionId());
         open.put(key, series);
         return series;
@@ -293,7 +306,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
             end(open.keySet().iterator().next());
             evicted++;
         }
-        Open<U> unit = new Open<>(start.apply(key), now, first.threadId(), first.connectionId());
+        Open<U> unit = new Open<>(key, start.apply(key), now, first.threadId(), first.connectionId());
         if (key.scope() == UnitOfWorkKey.Scope.CONNECTION && limits.threadGapNanos() > 0) {
             unit.nextCheckout(first.connectionId());
         }
@@ -317,11 +330,14 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         if (key.scope() == UnitOfWorkKey.Scope.TRANSACTION) {
             transactionOnConnection.remove(key.id(), key.transactionId());
         }
-        ended.accept(unit.state);
+        ended.accept(unit.state, new EndedUnit(unit.key, unit.endpoint));
     }
 
     /** A unit's state with what the bounds and series need. */
     private static final class Open<U> {
+        /** The unit: its first statement's, or the series' once a checkout was continued. */
+        UnitOfWorkKey key;
+        String endpoint;
         final U state;
         final long startedMillis;
         final long threadId;
@@ -330,7 +346,6 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         long connectionId;
         /** When its last checkout was released, while it waits for the next; {@link Long#MIN_VALUE} otherwise. */
         long releasedNanos = Long.MIN_VALUE;
-        boolean continued;
         /**
          * The shapes the current checkout ran, while it may be one step of a loop; {@code null} once it
          * may not, and for units that cannot be part of a series.
@@ -338,7 +353,8 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         private String[] stepShapes;
         private int stepStatements;
 
-        Open(U state, long startedMillis, long threadId, long connectionId) {
+        Open(UnitOfWorkKey key, U state, long startedMillis, long threadId, long connectionId) {
+            this.key = key;
             this.state = state;
             this.startedMillis = startedMillis;
             this.threadId = threadId;

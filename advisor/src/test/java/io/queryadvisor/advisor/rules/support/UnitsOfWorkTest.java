@@ -26,8 +26,9 @@ class UnitsOfWorkTest {
     private final UnitsOfWork<CountingUnit> units = units(new UnitsOfWork.Limits(100, 1_000, 60_000));
 
     private UnitsOfWork<CountingUnit> units(UnitsOfWork.Limits limits) {
-        return new UnitsOfWork<>(limits, CountingUnit::new, u -> ended.add(u.key.scope() + " " + u.key.id()
-                + (u.key.transactionId() == 0 ? "" : "/" + u.key.transactionId()) + ": " + u.statements));
+        return new UnitsOfWork<>(limits, key -> new CountingUnit(), (u, unit) -> ended.add(unit.key().scope() + " "
+                + unit.key().id() + (unit.key().transactionId() == 0 ? "" : "/" + unit.key().transactionId()) + ": "
+                + u.statements));
     }
 
     private static ObservedStatement statement(long connection, long transaction, RequestInfo request, long millis) {
@@ -118,6 +119,18 @@ class UnitsOfWorkTest {
         units.requestCompleted(9);
 
         assertThat(ended).containsExactly("REQUEST 9: 2");
+    }
+
+    @Test
+    void tellsTheEndpointOfTheRequestThatEnded() {
+        List<EndedUnit> requests = new ArrayList<>();
+        UnitsOfWork<CountingUnit> withEndpoints = new UnitsOfWork<>(new UnitsOfWork.Limits(100, 1_000, 60_000),
+                key -> new CountingUnit(), (u, unit) -> requests.add(unit));
+        withEndpoints.statement(statement(1, 0, new RequestInfo(9, "GET /orders"), 0));
+
+        withEndpoints.requestCompleted(9);
+
+        assertThat(requests).containsExactly(new EndedUnit(UnitOfWorkKey.request(9), "GET /orders"));
     }
 
     @Test
@@ -261,17 +274,7 @@ class UnitsOfWorkTest {
     }
 
     private static final class CountingUnit implements UnitOfWork {
-        UnitOfWorkKey key;
         int statements;
-
-        CountingUnit(UnitOfWorkKey key) {
-            this.key = key;
-        }
-
-        @Override
-        public void continuedAs(UnitOfWorkKey series) {
-            key = series;
-        }
 
         @Override
         public void record(ObservedStatement statement) {
