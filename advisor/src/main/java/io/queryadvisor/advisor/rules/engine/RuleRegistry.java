@@ -19,6 +19,7 @@ import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
 import io.queryadvisor.advisor.rules.unbatchedwrites.UnbatchedWritesRule;
+import io.queryadvisor.advisor.rules.writethenupdate.WriteThenUpdateRule;
 
 /**
  * Every rule there is, and which are on. A rule is enabled unless
@@ -56,8 +57,7 @@ public final class RuleRegistry {
             planned("unbounded-result", "Unbounded results", "Enforce payload limits; stream large responses",
                     QUERY, "Queries without a limit that return many rows, or more and more."),
             new Entry(UnbatchedWritesRule.DESCRIPTOR, UnbatchedWritesRule::new),
-            planned("write-then-update", "Insert then update", "Reduce round trips", QUERY,
-                    "A row inserted, then updated at once to set a foreign key (a unidirectional @OneToMany)."),
+            new Entry(WriteThenUpdateRule.DESCRIPTOR, WriteThenUpdateRule::new),
             new Entry(RepeatedQueryRule.DESCRIPTOR, RepeatedQueryRule::new),
             planned("literal-parameters", "Literals instead of binds", "Use prepared statements", QUERY,
                     "Many distinct SQL texts of one shape because values are concatenated into the SQL."),

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.rules.support.Impact;
+import io.queryadvisor.advisor.rules.support.JavaNames;
 
 /**
  * The fix for a query read again with the same values: read it once and keep the result, for the
@@ -18,7 +19,7 @@ final class RepeatedQuerySuggestion {
     static Suggestion of(RepeatedQueryEvidence ev) {
         long executions = ev.units().total();
         List<String> tables = ev.fingerprint().facts().tables();
-        String name = tables.isEmpty() ? "results" : tables.get(0).replace('.', '_');
+
         StringBuilder text = new StringBuilder("Read it once and reuse the result: a cache would have served ")
                 .append(ev.hits()).append(" of these ").append(executions).append(" executions (")
                 .append(Impact.percent((double) ev.hits() / executions)).append("%). ");
@@ -41,7 +42,7 @@ final class RepeatedQuerySuggestion {
                     .append(ev.unitsWrittenBetween() == 1 ? " unit" : " units")
                     .append(" of work: evict the entry on those writes (@CacheEvict, cache.invalidate).");
         }
-        String field = camel(name);
+        String field = JavaNames.field(tables.isEmpty() ? "" : tables.get(0), "results");
         String code = ev.unbound()
                 ? "// the whole result, read again after 5 minutes at the latest: " + field + ".get(\"all\")\n"
                         + "private final LoadingCache<String, Result> " + field + " = Caffeine.newBuilder()\n"
@@ -53,20 +54,5 @@ final class RepeatedQuerySuggestion {
                         + "        .expireAfterWrite(Duration.ofMinutes(5))\n"
                         + "        .build(key -> load(key)); // load runs: " + ev.fingerprint().text();
         return Suggestion.withJava(text.toString(), code);
-    }
-
-    /** {@code order_lines} as {@code orderLines}, a field name. */
-    private static String camel(String name) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : name.toCharArray()) {
-            if (c == '_' || c == '"' || c == '`') {
-                upper = out.length() > 0;
-            } else if (Character.isLetterOrDigit(c)) {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.length() == 0 || !Character.isLetter(out.charAt(0)) ? "cache" : out.toString();
     }
 }

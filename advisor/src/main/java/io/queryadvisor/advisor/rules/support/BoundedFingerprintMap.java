@@ -74,15 +74,16 @@ public final class BoundedFingerprintMap<V> {
     }
 
     /**
-     * The findings of the fingerprints still in the statistics, one per entry, made by
-     * {@code finding} from the fingerprint's statistics and its state.
+     * The findings of the fingerprints still in the statistics, at most one per entry, made by
+     * {@code finding} from the fingerprint's statistics and its state ({@code null}: none yet).
      */
     public List<Recommendation> findings(RuleContext context, BiFunction<QueryStats, V, Recommendation> finding) {
         List<Recommendation> found = new ArrayList<>();
         for (Map.Entry<String, V> e : byId.entrySet()) {
             QueryStats stats = context.stats(e.getKey());
-            if (stats != null) {
-                found.add(finding.apply(stats, e.getValue()));
+            Recommendation r = stats == null ? null : finding.apply(stats, e.getValue());
+            if (r != null) {
+                found.add(r);
             }
         }
         return found;
