@@ -14,6 +14,7 @@ import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.literalparameters.LiteralParametersRule;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
@@ -59,8 +60,7 @@ public final class RuleRegistry {
             new Entry(UnbatchedWritesRule.DESCRIPTOR, UnbatchedWritesRule::new),
             new Entry(WriteThenUpdateRule.DESCRIPTOR, WriteThenUpdateRule::new),
             new Entry(RepeatedQueryRule.DESCRIPTOR, RepeatedQueryRule::new),
-            planned("literal-parameters", "Literals instead of binds", "Use prepared statements", QUERY,
-                    "Many distinct SQL texts of one shape because values are concatenated into the SQL."),
+            new Entry(LiteralParametersRule.DESCRIPTOR, LiteralParametersRule::new),
             planned("missing-timeout", "Missing timeouts", "Set appropriate connection timeouts", CONNECTION,
                     "No query timeout anywhere, or a pool timeout so long that a saturated pool hangs requests."),
             planned("pool-saturation", "Pool saturation", "Fine-tune pool settings to prevent exhaustion",

@@ -1,6 +1,9 @@
 package io.queryadvisor.advisor.rules.support;
 
-/** Java names made from SQL names, for the code of a suggestion: {@code order_lines} is {@code orderLines}. */
+/**
+ * Java made from SQL, for the code of a suggestion: names ({@code order_lines} is {@code orderLines})
+ * and string literals.
+ */
 public final class JavaNames {
 
     private JavaNames() {
@@ -28,5 +31,10 @@ public final class JavaNames {
     public static String type(String sqlName, String fallback) {
         String field = field(sqlName, "");
         return field.isEmpty() ? fallback : Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+
+    /** {@code text} as a Java string literal, quotes included. */
+    public static String stringLiteral(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -3,6 +3,7 @@ package io.queryadvisor.advisor.rules.unbatchedwrites;
 import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Suggestion;
+import io.queryadvisor.advisor.rules.support.JavaNames;
 
 /**
  * The fix for writes run row by row: one JDBC batch per {@code batchSize} rows, the driver switch
@@ -52,7 +53,7 @@ final class UnbatchedWritesSuggestion {
     }
 
     private static String code(String sql, int batchSize) {
-        return "try (PreparedStatement ps = connection.prepareStatement(\"" + javaString(sql) + "\")) {\n"
+        return "try (PreparedStatement ps = connection.prepareStatement(" + JavaNames.stringLiteral(sql) + ")) {\n"
                 + "    int pending = 0;\n"
                 + "    for (Row row : rows) {\n"
                 + "        ps.setObject(1, row.first()); // ... one set per ?\n"
@@ -66,9 +67,5 @@ final class UnbatchedWritesSuggestion {
                 + "        ps.executeBatch();\n"
                 + "    }\n"
                 + "}";
-    }
-
-    private static String javaString(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
