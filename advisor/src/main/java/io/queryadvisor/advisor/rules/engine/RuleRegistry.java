@@ -20,6 +20,7 @@ import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
 import io.queryadvisor.advisor.rules.unbatchedwrites.UnbatchedWritesRule;
+import io.queryadvisor.advisor.rules.unboundedresult.UnboundedResultRule;
 import io.queryadvisor.advisor.rules.writethenupdate.WriteThenUpdateRule;
 
 /**
@@ -55,8 +56,7 @@ public final class RuleRegistry {
                     "Tables with many dead rows, or whose vacuum or analyze is long overdue."),
             planned("deep-offset", "Deep OFFSET pagination", "Implement efficient pagination", QUERY,
                     "Pages read with a large OFFSET; suggests keyset pagination written for the query."),
-            planned("unbounded-result", "Unbounded results", "Enforce payload limits; stream large responses",
-                    QUERY, "Queries without a limit that return many rows, or more and more."),
+            new Entry(UnboundedResultRule.DESCRIPTOR, UnboundedResultRule::new),
             new Entry(UnbatchedWritesRule.DESCRIPTOR, UnbatchedWritesRule::new),
             new Entry(WriteThenUpdateRule.DESCRIPTOR, WriteThenUpdateRule::new),
             new Entry(RepeatedQueryRule.DESCRIPTOR, RepeatedQueryRule::new),

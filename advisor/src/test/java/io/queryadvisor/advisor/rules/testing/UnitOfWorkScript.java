@@ -7,6 +7,7 @@ import java.util.Map;
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
 import io.queryadvisor.advisor.capture.Dialect;
+import io.queryadvisor.advisor.capture.FetchSizeSet;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
@@ -100,6 +101,15 @@ public final class UnitOfWorkScript {
         for (int i = 0; i < times; i++) {
             run(execution(fingerprint).from(site));
         }
+        return this;
+    }
+
+    /**
+     * The application sets a fetch size on the statement of {@code fingerprint} (prepared with its text)
+     * on the current connection; a {@code null} fingerprint stands for a plain statement.
+     */
+    public UnitOfWorkScript fetchSize(Fingerprint fingerprint, int rows) {
+        rule.onEvent(new FetchSizeSet(connectionId, fingerprint == null ? null : fingerprint.text(), rows, clockNanos));
         return this;
     }
 
