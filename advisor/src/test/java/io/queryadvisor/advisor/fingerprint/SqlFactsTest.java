@@ -141,7 +141,8 @@ class SqlFactsTest {
 
         @Test
         void namesColumnsUnquotedUnqualifiedAndLowerCase() {
-            SqlFacts facts = facts("UPDATE \"Lines\" l SET l.\"Order_Id\" = 7, Qty = qty + 1 WHERE l.ID = 42 AND ? = tenant");
+            SqlFacts facts = facts(
+                    "UPDATE \"Lines\" l SET l.\"Order_Id\" = 7, Qty = qty + 1 WHERE l.ID = 42 AND ? = tenant");
 
             assertThat(facts.setColumns()).containsExactly("order_id", "qty");
             assertThat(facts.whereEqualsColumns()).containsExactly("id", "tenant");

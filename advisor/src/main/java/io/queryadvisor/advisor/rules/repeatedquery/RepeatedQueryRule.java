@@ -118,7 +118,8 @@ public final class RepeatedQueryRule implements Rule {
             for (RepeatedReads reads : state.reads()) {
                 if (reads.repeats(threshold)) {
                     found.getOrCreate(reads.fingerprint().id(),
-                            () -> new RepeatedQueryEvidence(reads.fingerprint(), maxStatementsPerUnit)).add(unit, reads);
+                            () -> new RepeatedQueryEvidence(reads.fingerprint(), maxStatementsPerUnit))
+                            .add(unit, reads);
                 }
             }
         } finally {

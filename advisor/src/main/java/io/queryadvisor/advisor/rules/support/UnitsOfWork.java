@@ -33,12 +33,12 @@ import io.queryadvisor.advisor.rules.RuleSettings;
  * {@code JdbcTemplate} in a batch job or a scheduler) checks out a connection per statement, so a
  * loop over rows is as many checkouts, each too short to show the loop. When {@code threadGapNanos}
  * is set, a released checkout that could be one step of such a loop (at most
- * {@value #MAX_STEP_STATEMENTS} statements, no statement shape twice: a checkout that repeats one
- * holds loops of its own, and is judged at once as before) waits that long for the next checkout of
- * its thread (another connection, in auto-commit, outside any request); that checkout continues the
- * same unit, now a series ({@link UnitOfWorkKey.Scope#THREAD}). The series ends when its thread
- * leaves a longer gap after a release: judged at the thread's next checkout, at another statement
- * finding it the least recently active, or at the next {@link Tick}.
+ * {@value OpenUnit#MAX_STEP_STATEMENTS} statements, no statement shape twice: a checkout that
+ * repeats one holds loops of its own, and is judged at once as before) waits that long for the next
+ * checkout of its thread (another connection, in auto-commit, outside any request); that checkout
+ * continues the same unit, now a series ({@link UnitOfWorkKey.Scope#THREAD}). The series ends when
+ * its thread leaves a longer gap after a release: judged at the thread's next checkout, at another
+ * statement finding it the least recently active, or at the next {@link Tick}.
  *
  * <p>Bounded whatever the workload, since end events can be lost (a dropped event, a connection
  * leaked and never closed, a request thread killed):
@@ -59,9 +59,6 @@ import io.queryadvisor.advisor.rules.RuleSettings;
  * @param <U> what the rule keeps per unit
  */
 public final class UnitsOfWork<U extends UnitOfWork> {
-
-    /** Statements a checkout may run and still be one step of a loop that checks out a connection per step. */
-    static final int MAX_STEP_STATEMENTS = 8;
 
     /**
      * @param maxOpenUnits         units open at once at most
@@ -104,7 +101,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
     private final Function<UnitOfWorkKey, U> start;
     private final BiConsumer<U, EndedUnit> ended;
     /** In access order: the first entry is the least recently active unit. Series waiting are keyed by thread. */
-    private final LinkedHashMap<UnitOfWorkKey, Open<U>> open = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<UnitOfWorkKey, OpenUnit<U>> open = new LinkedHashMap<>(64, 0.75f, true);
     /** The transaction open on each connection: a statement of another one ends it. */
     private final Map<Long, Long> transactionOnConnection = new HashMap<>();
     private long evicted;
@@ -147,7 +144,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         }
         endLeastRecentlyActiveIfOver(now, e.startNanos());
         UnitOfWorkKey key = UnitOfWorkKey.of(e);
-        Open<U> unit = open.get(key);
+        OpenUnit<U> unit = open.get(key);
         if (unit != null && unit.startedMillis < now - limits.maxAgeMillis()) {
             endEarly(key);
             unit = null;
@@ -172,7 +169,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
     public void connectionReleased(ConnectionReleased released) {
         long connectionId = released.connectionId();
         UnitOfWorkKey key = UnitOfWorkKey.connection(connectionId);
-        Open<U> checkout = open.get(key);
+        OpenUnit<U> checkout = open.get(key);
         if (checkout != null && limits.threadGapNanos() > 0 && checkout.mayBeStep()) {
             awaitNextCheckout(key, checkout, released.startNanos() + released.heldNanos());
         } else {
@@ -251,8 +248,8 @@ public final class UnitsOfWork<U extends UnitOfWork> {
 
     private void endLeastRecentlyActiveIfOver(long nowMillis, long nowNanos) {
         if (!open.isEmpty()) {
-            Map.Entry<UnitOfWorkKey, Open<U>> stalest = open.entrySet().iterator().next();
-            Open<U> unit = stalest.getValue();
+            Map.Entry<UnitOfWorkKey, OpenUnit<U>> stalest = open.entrySet().iterator().next();
+            OpenUnit<U> unit = stalest.getValue();
             if (unit.startedMillis < nowMillis - limits.maxAgeMillis()) {
                 endEarly(stalest.getKey());
             } else if (unit.pausedTooLong(nowNanos, limits.threadGapNanos())) {
@@ -262,7 +259,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
     }
 
     /** A released checkout waits, keyed by its thread, for the thread's next checkout. */
-    private void awaitNextCheckout(UnitOfWorkKey key, Open<U> checkout, long releasedNanos) {
+    private void awaitNextCheckout(UnitOfWorkKey key, OpenUnit<U> checkout, long releasedNanos) {
         open.remove(key);
         UnitOfWorkKey series = UnitOfWorkKey.thread(checkout.threadId);
         end(series); // a checkout released while another of its thread waited (nested): that one is over
@@ -275,12 +272,12 @@ public final class UnitsOfWork<U extends UnitOfWork> {
      * (another connection, in auto-commit, outside any request) and soon enough; else ended when
      * its pause is over. Returns the continued unit, or {@code null}.
      */
-    private Open<U> continueSeries(UnitOfWorkKey key, StatementExecuted e, long nowMillis) {
+    private OpenUnit<U> continueSeries(UnitOfWorkKey key, StatementExecuted e, long nowMillis) {
         if (key.scope() != UnitOfWorkKey.Scope.CONNECTION || limits.threadGapNanos() <= 0) {
             return null;
         }
         UnitOfWorkKey seriesKey = UnitOfWorkKey.thread(e.threadId());
-        Open<U> series = open.get(seriesKey);
+        OpenUnit<U> series = open.get(seriesKey);
         if (series == null) {
             return null;
         }
@@ -301,12 +298,12 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         return series;
     }
 
-    private Open<U> open(UnitOfWorkKey key, long now, StatementExecuted first) {
+    private OpenUnit<U> open(UnitOfWorkKey key, long now, StatementExecuted first) {
         if (open.size() >= limits.maxOpenUnits()) {
             end(open.keySet().iterator().next());
             evicted++;
         }
-        Open<U> unit = new Open<>(key, start.apply(key), now, first.threadId(), first.connectionId());
+        OpenUnit<U> unit = new OpenUnit<>(key, start.apply(key), now, first.threadId(), first.connectionId());
         if (key.scope() == UnitOfWorkKey.Scope.CONNECTION && limits.threadGapNanos() > 0) {
             unit.nextCheckout(first.connectionId());
         }
@@ -323,7 +320,7 @@ public final class UnitsOfWork<U extends UnitOfWork> {
     }
 
     private void end(UnitOfWorkKey key) {
-        Open<U> unit = open.remove(key);
+        OpenUnit<U> unit = open.remove(key);
         if (unit == null) {
             return;
         }
@@ -331,66 +328,5 @@ public final class UnitsOfWork<U extends UnitOfWork> {
             transactionOnConnection.remove(key.id(), key.transactionId());
         }
         ended.accept(unit.state, new EndedUnit(unit.key, unit.endpoint));
-    }
-
-    /** A unit's state with what the bounds and series need. */
-    private static final class Open<U> {
-        /** The unit: its first statement's, or the series' once a checkout was continued. */
-        UnitOfWorkKey key;
-        String endpoint;
-        final U state;
-        final long startedMillis;
-        final long threadId;
-        int statements;
-        /** The connection of its current (or last) checkout. */
-        long connectionId;
-        /** When its last checkout was released, while it waits for the next; {@link Long#MIN_VALUE} otherwise. */
-        long releasedNanos = Long.MIN_VALUE;
-        /**
-         * The shapes the current checkout ran, while it may be one step of a loop; {@code null} once it
-         * may not, and for units that cannot be part of a series.
-         */
-        private String[] stepShapes;
-        private int stepStatements;
-
-        Open(UnitOfWorkKey key, U state, long startedMillis, long threadId, long connectionId) {
-            this.key = key;
-            this.state = state;
-            this.startedMillis = startedMillis;
-            this.threadId = threadId;
-            this.connectionId = connectionId;
-        }
-
-        void step(String fingerprintId) {
-            if (stepShapes == null) {
-                return;
-            }
-            if (stepStatements == MAX_STEP_STATEMENTS) {
-                stepShapes = null;
-                return;
-            }
-            for (int i = 0; i < stepStatements; i++) {
-                if (stepShapes[i].equals(fingerprintId)) {
-                    stepShapes = null;
-                    return;
-                }
-            }
-            stepShapes[stepStatements++] = fingerprintId;
-        }
-
-        boolean mayBeStep() {
-            return stepShapes != null;
-        }
-
-        void nextCheckout(long connection) {
-            connectionId = connection;
-            releasedNanos = Long.MIN_VALUE;
-            stepShapes = new String[MAX_STEP_STATEMENTS];
-            stepStatements = 0;
-        }
-
-        boolean pausedTooLong(long nowNanos, long gapNanos) {
-            return releasedNanos != Long.MIN_VALUE && nowNanos - releasedNanos > gapNanos;
-        }
     }
 }

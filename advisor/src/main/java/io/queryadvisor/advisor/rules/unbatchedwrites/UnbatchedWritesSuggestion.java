@@ -24,7 +24,8 @@ final class UnbatchedWritesSuggestion {
         text.append(driver(dialect, inserts));
         text.append(" With JPA/Hibernate, set hibernate.jdbc.batch_size=").append(batchSize)
                 .append(" (spring.jpa.properties.hibernate.jdbc.batch_size) with hibernate.order_inserts=true and"
-                        + " hibernate.order_updates=true, so that the statements of one table are grouped into batches");
+                        + " hibernate.order_updates=true, so that the statements of one table are grouped into"
+                        + " batches");
         if (inserts) {
             text.append("; Hibernate never batches the INSERTs of entities whose ids are GenerationType.IDENTITY"
                     + " (it needs each generated id at once): give them a SEQUENCE instead"

@@ -242,7 +242,7 @@ class UnitsOfWorkTest {
     @Test
     void judgesACheckoutOfManyStatementsAtItsRelease() {
         UnitsOfWork<CountingUnit> series = withSeries();
-        for (int i = 0; i <= UnitsOfWork.MAX_STEP_STATEMENTS; i++) {
+        for (int i = 0; i <= OpenUnit.MAX_STEP_STATEMENTS; i++) {
             series.onEvent(onThread(7, 1, "SELECT " + i, i));
         }
 
