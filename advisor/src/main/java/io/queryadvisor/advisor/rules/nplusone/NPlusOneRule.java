@@ -66,8 +66,9 @@ public final class NPlusOneRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "N+1 queries",
             "Avoid N+1 query loops", RuleDescriptor.Kind.QUERY,
             "The same query run again and again with different values inside one unit of work (a request, a"
-                    + " transaction, a connection checkout), once per row of a query before it; suggests one JOIN"
-                    + " or one query for all keys, or JOIN FETCH / @EntityGraph with JPA.");
+                    + " transaction, a connection checkout, or checkouts that follow one another on one thread), once"
+                    + " per row of a query before it; suggests one JOIN or one query for all keys, or JOIN FETCH /"
+                    + " @EntityGraph with JPA.");
 
     private final int threshold;
     private final int maxStatementsPerUnit;
