@@ -19,7 +19,7 @@ import io.queryadvisor.advisor.rules.support.UnitOfWork;
 /**
  * The rows of one open unit of work inserted into each table and not yet updated, and the UPDATEs
  * that set their key right after: the pairs of one INSERT and one UPDATE of the same table that sets
- * one key-like column ({@code ..._id}, {@code ...id}, {@code fk_...}) {@code WHERE} one other column
+ * one key-like column ({@code ..._id}, {@code fk_...}, {@code ..._fk}) {@code WHERE} one other column
  * {@code = ?}.
  *
  * <p>Hibernate flushes all INSERTs first, then the UPDATEs of the association, so the UPDATE of a row
@@ -81,9 +81,14 @@ final class InsertThenUpdateUnit implements UnitOfWork {
         return !set.equals(facts.whereEqualsColumns().get(0)) && looksLikeKey(set);
     }
 
+    /**
+     * {@code order_id}, {@code fk_order}, {@code order_fk}: the names JPA's default naming and common
+     * conventions give a foreign key. Not any name that ends with "id" ({@code paid}, {@code valid}):
+     * a key named {@code orderid} is missed rather than a flag taken for one.
+     */
     private static boolean looksLikeKey(String column) {
         String c = column.toLowerCase(Locale.ROOT);
-        return c.endsWith("id") || c.startsWith("fk_") || c.endsWith("_fk");
+        return c.endsWith("_id") || c.startsWith("fk_") || c.endsWith("_fk");
     }
 
     private void inserted(Fingerprint fp, String table, StatementExecuted e) {

@@ -36,11 +36,11 @@ final class WriteThenUpdateSuggestion {
         return Suggestion.withJava(text, code);
     }
 
-    /** {@code order_id} is {@code order}, {@code orderId} is {@code order}; otherwise {@code parent}. */
+    /** {@code order_id}, {@code fk_order} and {@code order_fk} are {@code order}; otherwise {@code parent}. */
     private static String parentName(String keyColumn) {
         String name = keyColumn.endsWith("_id") ? keyColumn.substring(0, keyColumn.length() - 3)
-                : keyColumn.endsWith("id") && keyColumn.length() > 2 ? keyColumn.substring(0, keyColumn.length() - 2)
-                : "";
+                : keyColumn.startsWith("fk_") ? keyColumn.substring(3)
+                : keyColumn.endsWith("_fk") ? keyColumn.substring(0, keyColumn.length() - 3) : "";
         return JavaNames.field(name, "parent");
     }
 }

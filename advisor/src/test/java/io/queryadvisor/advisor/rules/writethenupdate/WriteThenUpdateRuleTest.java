@@ -134,8 +134,11 @@ class WriteThenUpdateRuleTest {
     void ignoresAnUpdateOfAColumnThatIsNoKey() {
         Fingerprint setStatus = update("UPDATE order_lines SET status = ? WHERE id = ?", "order_lines",
                 List.of("status"), List.of("id"));
+        Fingerprint setPaid = update("UPDATE order_lines SET paid = ? WHERE id = ?", "order_lines",
+                List.of("paid"), List.of("id"));
 
-        app.loop(3, INSERT_LINE, FLUSH).loop(3, setStatus, FLUSH).release();
+        app.loop(3, INSERT_LINE, FLUSH).loop(3, setStatus, FLUSH).loop(3, INSERT_LINE, FLUSH).loop(3, setPaid, FLUSH)
+                .release();
 
         assertThat(app.recommendations()).isEmpty();
     }
