@@ -29,7 +29,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * corner of a statement — subqueries in any expression, CTEs, UNION branches, derived and
  * lateral tables, the targets of INSERT, UPDATE, DELETE and MERGE — so this class rides on its
  * traversal and only adds what it sees on the way: each select list's stars, each query's
- * LIMIT/OFFSET/FETCH/TOP, and the tables in the order they appear (the finder keeps a hash set).
+ * LIMIT/OFFSET/FETCH/TOP, and the tables in the order they appear (the finder keeps a hash set);
+ * the columns of a top-level UPDATE or DELETE come from {@link WriteColumns}.
  *
  * <p>One instance collects one statement. The finder throws for statement kinds it does not
  * support; the caller then falls back to {@link TokenFacts}.
@@ -51,7 +52,7 @@ final class TreeFacts extends TablesNamesFinder<Void> {
         statement.accept(facts, null);
         facts.tables.removeAll(facts.cteNames);
         return new SqlFacts(!facts.starTargets.isEmpty(), List.copyOf(facts.starTargets), List.copyOf(facts.tables), literals,
-                facts.hasLimit, facts.hasOffset);
+                facts.hasLimit, facts.hasOffset, WriteColumns.set(statement), WriteColumns.whereEquals(statement));
     }
 
     @Override

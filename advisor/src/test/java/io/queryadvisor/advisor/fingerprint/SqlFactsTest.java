@@ -128,6 +128,68 @@ class SqlFactsTest {
     }
 
     @Nested
+    class ColumnsOfWrites {
+
+        @Test
+        void listsTheColumnsAnUpdateSets() {
+            SqlFacts facts = facts("UPDATE order_lines SET order_id = ? WHERE id = ?");
+
+            assertThat(facts.setColumns()).containsExactly("order_id");
+            assertThat(facts.whereEqualsColumns()).containsExactly("id");
+            assertThat(facts.tables()).containsExactly("order_lines");
+        }
+
+        @Test
+        void namesColumnsUnquotedUnqualifiedAndLowerCase() {
+            SqlFacts facts = facts(
+                    "UPDATE \"Lines\" l SET l.\"Order_Id\" = 7, Qty = qty + 1 WHERE l.ID = 42 AND ? = tenant");
+
+            assertThat(facts.setColumns()).containsExactly("order_id", "qty");
+            assertThat(facts.whereEqualsColumns()).containsExactly("id", "tenant");
+        }
+
+        @Test
+        void readsAWhereOfEqualitiesInsideParentheses() {
+            assertThat(facts("DELETE FROM carts WHERE (id = ? AND owner = 'x')").whereEqualsColumns())
+                    .containsExactly("id", "owner");
+        }
+
+        @Test
+        void leavesOutAWhereThatDoesMoreThanCompareColumnsWithValues() {
+            assertThat(facts("UPDATE t SET a = ? WHERE id = ? OR id = ?").whereEqualsColumns()).isEmpty();
+            assertThat(facts("UPDATE t SET a = ? WHERE id > ?").whereEqualsColumns()).isEmpty();
+            assertThat(facts("UPDATE t SET a = ? WHERE id = ? AND b = c").whereEqualsColumns()).isEmpty();
+            assertThat(facts("UPDATE t SET a = ? WHERE id IN (SELECT x FROM u)").whereEqualsColumns()).isEmpty();
+            assertThat(facts("UPDATE t SET a = ?").whereEqualsColumns()).isEmpty();
+        }
+
+        @Test
+        void knowsNoWriteColumnsOfOtherStatements() {
+            SqlFacts facts = facts("SELECT id FROM t WHERE id = ?");
+
+            assertThat(facts.setColumns()).isEmpty();
+            assertThat(facts.whereEqualsColumns()).isEmpty();
+            assertThat(facts("INSERT INTO t (a, b) VALUES (?, ?)").setColumns()).isEmpty();
+        }
+
+        @Test
+        void putsTheTargetOfAnUpdateFirst() {
+            assertThat(facts("UPDATE orders SET total = s.total FROM sums s WHERE s.id = orders.id").tables())
+                    .startsWith("orders");
+            assertThat(facts("INSERT INTO archive SELECT * FROM orders").tables()).startsWith("archive");
+        }
+
+        @Test
+        void knowsNoWriteColumnsFromTokens() {
+            Fingerprint fp = fingerprinter.fingerprint("UPDATE docs SET owner = ? WHERE id = ? AND doc ?? 'k'");
+
+            assertThat(fp.parsed()).isFalse();
+            assertThat(fp.facts().setColumns()).isEmpty();
+            assertThat(fp.facts().whereEqualsColumns()).isEmpty();
+        }
+    }
+
+    @Nested
     class FromTokensWhenJSqlParserCannotParse {
 
         @Test

@@ -15,9 +15,14 @@ import io.queryadvisor.advisor.probe.Probe;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.literalparameters.LiteralParametersRule;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
+import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
+import io.queryadvisor.advisor.rules.unbatchedwrites.UnbatchedWritesRule;
+import io.queryadvisor.advisor.rules.unboundedresult.UnboundedResultRule;
+import io.queryadvisor.advisor.rules.writethenupdate.WriteThenUpdateRule;
 
 /**
  * Every rule there is, and which are on. A rule is enabled unless
@@ -52,16 +57,11 @@ public final class RuleRegistry {
                     "Tables with many dead rows, or whose vacuum or analyze is long overdue."),
             planned("deep-offset", "Deep OFFSET pagination", "Implement efficient pagination", QUERY,
                     "Pages read with a large OFFSET; suggests keyset pagination written for the query."),
-            planned("unbounded-result", "Unbounded results", "Enforce payload limits; stream large responses",
-                    QUERY, "Queries without a limit that return many rows, or more and more."),
-            planned("unbatched-writes", "Unbatched writes", "Batch similar requests, reduce round trips", QUERY,
-                    "The same INSERT/UPDATE/DELETE run row by row where a JDBC batch would do."),
-            planned("write-then-update", "Insert then update", "Reduce round trips", QUERY,
-                    "A row inserted, then updated at once to set a foreign key (a unidirectional @OneToMany)."),
-            planned("repeated-identical-query", "Repeated identical queries", "Cache repeated reads", QUERY,
-                    "The same statement with the same values run again and again in one unit of work."),
-            planned("literal-parameters", "Literals instead of binds", "Use prepared statements", QUERY,
-                    "Many distinct SQL texts of one shape because values are concatenated into the SQL."),
+            new Entry(UnboundedResultRule.DESCRIPTOR, UnboundedResultRule::new),
+            new Entry(UnbatchedWritesRule.DESCRIPTOR, UnbatchedWritesRule::new),
+            new Entry(WriteThenUpdateRule.DESCRIPTOR, WriteThenUpdateRule::new),
+            new Entry(RepeatedQueryRule.DESCRIPTOR, RepeatedQueryRule::new),
+            new Entry(LiteralParametersRule.DESCRIPTOR, LiteralParametersRule::new),
             planned("missing-timeout", "Missing timeouts", "Set appropriate connection timeouts", CONNECTION,
                     "No query timeout anywhere, or a pool timeout so long that a saturated pool hangs requests."),
             planned("pool-saturation", "Pool saturation", "Fine-tune pool settings to prevent exhaustion",

@@ -1,19 +1,15 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.HdrHistogram.PackedHistogram;
-
-import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
-import io.queryadvisor.advisor.rules.support.CappedCounts;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
-import io.queryadvisor.advisor.stats.CallSiteCount;
+import io.queryadvisor.advisor.rules.support.CallSiteTally;
+import io.queryadvisor.advisor.rules.support.EndedUnit;
+import io.queryadvisor.advisor.rules.support.UnitTally;
 
 /**
  * Everything the N+1 rule found of one fingerprint, over the units of work that ran it in a loop:
@@ -25,18 +21,10 @@ final class NPlusOneEvidence {
     static final int MAX_LABELS = 8;
 
     private final Fingerprint fingerprint;
-    private final long[] unitsByScope = new long[UnitOfWorkKey.Scope.values().length];
-    private final long maxTrackedRepetitions;
-    /** Repetitions per unit: exact up to 255 (2 significant digits), within 1% above. */
-    private final PackedHistogram repetitions;
-    private long maxRepetitions;
+    private final UnitTally units;
     private long loops;
-    private long executions;
     private long nanos;
-    private long executionsNotSampled;
-    private final CappedCounts endpoints = new CappedCounts(MAX_LABELS);
-    private final CappedCounts callSites = new CappedCounts(MAX_LABELS);
-    private final Map<String, CallSite> callSiteFrames = new HashMap<>();
+    private final CallSiteTally callSites = new CallSiteTally(MAX_LABELS);
     private final Map<String, SourceTally> sources = new HashMap<>();
     private String preparedSql;
     private NPlusOneRewriter.KeyRewrite rewrite;
@@ -53,30 +41,17 @@ final class NPlusOneEvidence {
      */
     NPlusOneEvidence(Fingerprint fingerprint, int maxRepetitionsPerUnit) {
         this.fingerprint = fingerprint;
-        this.maxTrackedRepetitions = Math.max(2, maxRepetitionsPerUnit);
-        this.repetitions = new PackedHistogram(1, maxTrackedRepetitions, 2);
+        this.units = new UnitTally(maxRepetitionsPerUnit, MAX_LABELS);
     }
 
     /** The N+1 loops of this fingerprint in one unit of work that ended. */
-    void add(NPlusOneUnit unit, List<NPlusOneLoop> unitLoops) {
-        unitsByScope[unit.key().scope().ordinal()]++;
-        if (unit.endpoint() != null) {
-            endpoints.add(unit.endpoint(), 1);
-        }
+    void add(EndedUnit unit, List<NPlusOneLoop> unitLoops) {
         long inUnit = 0;
         for (NPlusOneLoop loop : unitLoops) {
             loops++;
             inUnit += loop.executions();
             nanos += loop.nanos();
-            if (loop.callSite() != null) {
-                String label = loop.callSite().toString();
-                callSites.add(label, loop.executions());
-                if (callSiteFrames.size() < MAX_LABELS) {
-                    callSiteFrames.putIfAbsent(label, loop.callSite());
-                }
-            } else {
-                executionsNotSampled += loop.executions();
-            }
+            callSites.add(loop.callSite(), loop.executions());
             if (loop.source() != null) {
                 addSource(loop);
             }
@@ -87,32 +62,16 @@ final class NPlusOneEvidence {
                 dataSource = loop.dataSource();
             }
         }
-        executions += inUnit;
-        maxRepetitions = Math.max(maxRepetitions, inUnit);
-        repetitions.recordValue(Math.max(1, Math.min(maxTrackedRepetitions, inUnit)));
+        units.record(unit, inUnit);
     }
 
     Fingerprint fingerprint() {
         return fingerprint;
     }
 
-    long units() {
-        long units = 0;
-        for (long n : unitsByScope) {
-            units += n;
-        }
+    /** The units of work the loops ran in, with the repetitions per unit and their endpoints. */
+    UnitTally units() {
         return units;
-    }
-
-    /** The kinds of unit the loops ran in, widest first. */
-    List<UnitOfWorkKey.Scope> scopes() {
-        List<UnitOfWorkKey.Scope> scopes = new ArrayList<>();
-        for (UnitOfWorkKey.Scope scope : UnitOfWorkKey.Scope.values()) {
-            if (unitsByScope[scope.ordinal()] > 0) {
-                scopes.add(scope);
-            }
-        }
-        return scopes;
     }
 
     long loops() {
@@ -120,39 +79,16 @@ final class NPlusOneEvidence {
     }
 
     long executions() {
-        return executions;
+        return units.total();
     }
 
     double millis() {
         return nanos / 1_000_000.0;
     }
 
-    long maxRepetitions() {
-        return maxRepetitions;
-    }
-
-    /** The typical unit's repetitions: the median (the lower one of an even count). */
-    long medianRepetitions() {
-        return repetitions.getValueAtPercentile(50);
-    }
-
-    CappedCounts endpoints() {
-        return endpoints;
-    }
-
-    /** The loops' call sites, most executions first; empty when none was sampled. */
-    List<CallSiteCount> callSites() {
-        List<CallSiteCount> sites = new ArrayList<>();
-        callSites.labels().forEach(site -> sites.add(CallSiteCount.of(callSiteFrames.get(site), callSites.count(site))));
-        if (callSites.others() > 0) {
-            sites.add(CallSiteCount.others(callSites.others()));
-        }
-        return sites;
-    }
-
-    /** Executions in loops none of whose executions had its call site sampled. */
-    long executionsNotSampled() {
-        return executionsNotSampled;
+    /** The loops' call sites (loops none of whose executions had its call site sampled counted apart). */
+    CallSiteTally callSites() {
+        return callSites;
     }
 
     /** The query that most loops followed, or {@code null} when no loop followed one. */
@@ -164,7 +100,6 @@ final class NPlusOneEvidence {
                 .orElse(null);
     }
 
-    /** The statement rewritten to load every key at once; parsed on first use only. */
     /** The loop's statement rewritten for {@code dialect}; parsed once per dialect, then cached. */
     NPlusOneRewriter.KeyRewrite keyRewrite(Dialect dialect) {
         if (rewrite == null || rewriteDialect != dialect) {

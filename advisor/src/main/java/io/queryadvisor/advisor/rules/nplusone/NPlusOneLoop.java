@@ -4,6 +4,7 @@ import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
+import io.queryadvisor.advisor.rules.support.ExecutionValues;
 
 /**
  * The executions of one fingerprint from one call site within one unit of work: a loop, if there
@@ -39,7 +40,7 @@ final class NPlusOneLoop {
     }
 
     void record(StatementExecuted e) {
-        long values = valuesOf(e);
+        long values = ExecutionValues.hash(e);
         if (executions == 0) {
             firstValues = values;
         } else if (values != firstValues) {
@@ -115,14 +116,5 @@ final class NPlusOneLoop {
     /** Rows the application read from the source, -1 if unknown. */
     long sourceRows() {
         return sourceRows;
-    }
-
-    /**
-     * The values an execution ran with: its binds and its text. Statements with literals inlined
-     * have no binds (bind count 0, hash 0) but a different text for each value; prepared ones have
-     * one text and different binds. Equal values give equal hashes, which is all "differ" needs.
-     */
-    private static long valuesOf(StatementExecuted e) {
-        return e.bindHash() * 31 + e.sql().hashCode();
     }
 }

@@ -1,16 +1,10 @@
 package io.queryadvisor.advisor.rules.nplusone;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.queryadvisor.advisor.capture.CaptureEvent;
-import io.queryadvisor.advisor.capture.ConnectionReleased;
-import io.queryadvisor.advisor.capture.ObservedStatement;
-import io.queryadvisor.advisor.capture.RequestCompleted;
-import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.rules.Recommendation;
@@ -19,11 +13,11 @@ import io.queryadvisor.advisor.rules.RuleContext;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
+import io.queryadvisor.advisor.rules.support.EndedUnit;
 import io.queryadvisor.advisor.rules.support.FingerprintFinding;
 import io.queryadvisor.advisor.rules.support.Impact;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
+import io.queryadvisor.advisor.rules.support.UnitStateBudget;
 import io.queryadvisor.advisor.rules.support.UnitsOfWork;
-import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
@@ -32,7 +26,8 @@ import io.queryadvisor.advisor.stats.QueryStats;
  * so whatever the ORM (or none).
  *
  * <p>A fingerprint is flagged when, within one unit of work (a request, else a transaction, else a
- * connection checkout: see {@link UnitsOfWork}), it ran at least {@code threshold} times from the
+ * connection checkout, or a series of checkouts that follow one another on one thread: see
+ * {@link UnitsOfWork}), it ran at least {@code threshold} times from the
  * same call site, and not every time with the same values (binds, or the literals of statements that
  * inline them). It is not an N+1 when the same values repeat every time (that is the same query
  * repeated, another rule's concern), when the repeats are a JDBC batch, when they are spread over
@@ -55,6 +50,9 @@ import io.queryadvisor.advisor.stats.QueryStats;
  *       recently active is judged as it stands, ended, and counted;</li>
  *   <li>{@code maxStatementsPerUnit} (default 1000) and {@code maxUnitAge} (default {@code 60s}): when
  *       a unit that has not ended is judged anyway;</li>
+ *   <li>{@code threadGap} (default {@code 50ms}, {@code 0} for none): outside any request or
+ *       transaction, checkouts on one thread with pauses no longer than this between them are one
+ *       unit of work: the loop of a DAO or {@code JdbcTemplate} that checks out a connection per row;</li>
  *   <li>{@code maxFingerprintsPerUnit} (default 64) and {@code maxTrackedLoops} (default 100000, over
  *       all open units): loops followed; executions beyond are left out, and counted;</li>
  *   <li>{@code maxFingerprints} (default 1000): fingerprints whose findings are kept; the least
@@ -68,36 +66,28 @@ public final class NPlusOneRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID, "N+1 queries",
             "Avoid N+1 query loops", RuleDescriptor.Kind.QUERY,
             "The same query run again and again with different values inside one unit of work (a request, a"
-                    + " transaction, a connection checkout), once per row of a query before it; suggests one JOIN"
-                    + " or one query for all keys, or JOIN FETCH / @EntityGraph with JPA.");
+                    + " transaction, a connection checkout, or checkouts that follow one another on one thread), once"
+                    + " per row of a query before it; suggests one JOIN or one query for all keys, or JOIN FETCH /"
+                    + " @EntityGraph with JPA.");
 
     private final int threshold;
     private final int maxStatementsPerUnit;
-    private final long maxUnitAgeMillis;
-    private final NPlusOneUnit.LoopBudget budget;
+    private final UnitStateBudget budget;
     private final UnitsOfWork<NPlusOneUnit> units;
     private final BoundedFingerprintMap<NPlusOneEvidence> found;
 
     public NPlusOneRule(RuleSettings settings) {
         this.threshold = settings.integer("threshold", 5, 2, 1_000_000);
-        this.maxStatementsPerUnit = settings.integer("maxStatementsPerUnit", 1_000, 2, 1_000_000);
+        UnitsOfWork.Limits limits = UnitsOfWork.Limits.configured(ID, settings);
+        this.maxStatementsPerUnit = limits.maxStatementsPerUnit();
         if (maxStatementsPerUnit < threshold) {
             throw new ConfigurationException("queryadvisor.rules." + ID + ".maxStatementsPerUnit: must be at least"
                     + " the threshold (" + threshold + "), or no loop could ever reach it; got "
                     + maxStatementsPerUnit);
         }
-        Duration maxUnitAge = settings.duration("maxUnitAge", Duration.ofSeconds(60));
-        if (maxUnitAge.toMillis() < 1) {
-            throw new ConfigurationException("queryadvisor.rules." + ID + ".maxUnitAge: expected a positive duration"
-                    + " such as 60s, got " + maxUnitAge.toMillis() + "ms");
-        }
-        this.maxUnitAgeMillis = maxUnitAge.toMillis();
         int maxFingerprintsPerUnit = settings.integer("maxFingerprintsPerUnit", 64, 1, 100_000);
-        this.budget = new NPlusOneUnit.LoopBudget(settings.integer("maxTrackedLoops", 100_000, 1, 10_000_000));
-        this.units = new UnitsOfWork<>(
-                new UnitsOfWork.Limits(settings.integer("maxOpenUnits", 10_000, 1, 1_000_000), maxStatementsPerUnit,
-                        maxUnitAgeMillis),
-                key -> new NPlusOneUnit(key, maxFingerprintsPerUnit, budget),
+        this.budget = new UnitStateBudget(settings.integer("maxTrackedLoops", 100_000, 1, 10_000_000));
+        this.units = new UnitsOfWork<>(limits, key -> new NPlusOneUnit(maxFingerprintsPerUnit, budget),
                 this::judge);
         this.found = BoundedFingerprintMap.configured(ID, settings);
     }
@@ -109,16 +99,8 @@ public final class NPlusOneRule implements Rule {
 
     @Override
     public void onEvent(CaptureEvent event) {
-        if (event instanceof ObservedStatement statement) {
-            units.statement(statement);
-        } else if (event instanceof ConnectionReleased released) {
-            units.connectionReleased(released.connectionId());
-        } else if (event instanceof RequestCompleted request) {
-            units.requestCompleted(request.request().id());
-        } else if (event instanceof Tick tick) {
-            // Judge the units that have run longer than a unit is followed, so an idle one is not missed.
-            units.endStartedBefore(tick.epochMillis() - maxUnitAgeMillis);
-        }
+        // a Tick judges the units older than maxUnitAge, and the series whose thread paused longer than threadGap
+        units.onEvent(event);
     }
 
     @Override
@@ -133,14 +115,7 @@ public final class NPlusOneRule implements Rule {
 
     @Override
     public List<Recommendation> recommend(RuleContext context) {
-        List<Recommendation> recommendations = new ArrayList<>();
-        for (Map.Entry<String, NPlusOneEvidence> e : found.copy().entrySet()) {
-            QueryStats stats = context.stats(e.getKey());
-            if (stats != null) {
-                recommendations.add(recommendation(stats, e.getValue(), context));
-            }
-        }
-        return recommendations;
+        return found.findings(context, (stats, state) -> recommendation(stats, state, context));
     }
 
     /** Units of work followed now. */
@@ -160,7 +135,7 @@ public final class NPlusOneRule implements Rule {
 
     /** Executions left out of every loop because a unit held too many fingerprints or loops. */
     public long executionsNotGrouped() {
-        return budget.notGrouped();
+        return budget.leftOutCount();
     }
 
     /** Fingerprints whose findings were dropped to stay bounded. */
@@ -179,9 +154,9 @@ public final class NPlusOneRule implements Rule {
     }
 
     /** Adds the N+1 loops of a unit that ended to the findings of their fingerprints. */
-    private void judge(NPlusOneUnit unit) {
+    private void judge(NPlusOneUnit state, EndedUnit unit) {
         try {
-            for (List<NPlusOneLoop> loops : unit.loopsByFingerprint()) {
+            for (List<NPlusOneLoop> loops : state.loopsByFingerprint()) {
                 List<NPlusOneLoop> nPlusOne = loops.stream()
                         .filter(loop -> loop.repeatsWithDifferentValues(threshold)).toList();
                 if (!nPlusOne.isEmpty()) {
@@ -191,21 +166,19 @@ public final class NPlusOneRule implements Rule {
                 }
             }
         } finally {
-            unit.release();
+            state.release();
         }
     }
 
     private Recommendation recommendation(QueryStats stats, NPlusOneEvidence ev, RuleContext context) {
-        List<CallSiteCount> loopCallSites = ev.callSites();
-        FingerprintFinding finding = FingerprintFinding.about(ID,
-                        loopCallSites.isEmpty() ? stats : withCallSites(stats, loopCallSites))
+        FingerprintFinding finding = FingerprintFinding.about(ID, stats)
+                .callSites(ev.callSites().callSites())
                 .title(title(ev))
-                .evidence("unitsOfWork", ev.units())
-                .evidence("unitOfWorkKind",
-                        String.join(", ", ev.scopes().stream().map(UnitOfWorkKey.Scope::noun).toList()))
+                .evidence("unitsOfWork", ev.units().units())
+                .evidence("unitOfWorkKind", ev.units().kinds())
                 .evidence("loops", ev.loops())
-                .evidence("maxRepetitions", ev.maxRepetitions())
-                .evidence("medianRepetitions", ev.medianRepetitions())
+                .evidence("maxRepetitions", ev.units().max())
+                .evidence("medianRepetitions", ev.units().median())
                 .evidence("executionsInLoops", ev.executions())
                 .evidence("loopMillis", ev.millis())
                 .evidence("shareOfStatementTimePercent", Impact.percent(context.shareOf(ev.millis())));
@@ -214,41 +187,22 @@ public final class NPlusOneRule implements Rule {
         if (source != null && source.meanRowsRead() >= 0) {
             finding.evidence("sourceRowsRead", source.meanRowsRead());
         }
-        if (!ev.endpoints().isEmpty()) {
-            finding.evidence("endpoints", ev.endpoints().describe());
+        if (!ev.units().endpoints().isEmpty()) {
+            finding.evidence("endpoints", ev.units().endpoints().describe());
         }
-        finding.evidence("callSites", callSites(ev, loopCallSites));
+        finding.evidence("callSites", ev.callSites().describe("not sampled in the loops"));
         return finding.impact(ev.millis(), ev.executions())
                 .suggestion(NPlusOneSuggestion.of(ev, context.dialect(ev.dataSource())))
                 .build(context);
     }
 
     private static String title(NPlusOneEvidence ev) {
-        List<UnitOfWorkKey.Scope> scopes = ev.scopes();
-        String per = scopes.size() == 1 ? scopes.get(0).noun() : "unit of work";
-        String in = scopes.size() == 1 ? scopes.get(0).count(ev.units()) : ev.units() + " units of work";
         List<String> tables = ev.fingerprint().facts().tables();
         String what = tables.isEmpty() ? "one query" : "a query on " + tables.get(0);
         NPlusOneEvidence.Source source = ev.source();
         List<String> sourceTables = source == null ? List.of() : source.query().facts().tables();
         String over = sourceTables.isEmpty() ? "" : " over the rows of " + sourceTables.get(0);
-        return "N+1: " + what + " runs in a loop" + over + ", up to " + ev.maxRepetitions() + " times per " + per
-                + " (in " + in + ")";
-    }
-
-    private static String callSites(NPlusOneEvidence ev, List<CallSiteCount> loopCallSites) {
-        if (loopCallSites.isEmpty()) {
-            return "not sampled in the loops";
-        }
-        String sites = String.join(", ", loopCallSites.stream().map(CallSiteCount::callSite).toList());
-        long notSampled = ev.executionsNotSampled();
-        return notSampled == 0 ? sites : sites + " (and " + notSampled + " executions in loops not sampled)";
-    }
-
-    /** The statistics of the fingerprint with the call sites narrowed to those of its loops. */
-    private static QueryStats withCallSites(QueryStats q, List<CallSiteCount> callSites) {
-        return new QueryStats(q.fingerprintId(), q.fingerprint(), q.type(), q.count(), q.errors(), q.totalMillis(),
-                q.meanMillis(), q.p50Millis(), q.p95Millis(), q.p99Millis(), q.maxMillis(), q.rows(),
-                q.batchedStatements(), callSites, q.firstSeenEpochMillis(), q.lastSeenEpochMillis());
+        return "N+1: " + what + " runs in a loop" + over + ", up to " + ev.units().max() + " times per "
+                + ev.units().perUnit() + " (in " + ev.units().unitsCounted() + ")";
     }
 }

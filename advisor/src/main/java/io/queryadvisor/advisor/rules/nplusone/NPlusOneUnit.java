@@ -12,7 +12,7 @@ import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.support.UnitOfWork;
-import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
+import io.queryadvisor.advisor.rules.support.UnitStateBudget;
 
 /**
  * The queries of one open unit of work, grouped into {@link NPlusOneLoop}s: by fingerprint, and
@@ -29,26 +29,23 @@ import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
  * loop) is recognised too.
  *
  * <p>Bounded: at most {@code maxFingerprints} fingerprints and {@value #MAX_CALL_SITES_PER_FINGERPRINT}
- * call sites per fingerprint, and each loop takes one place of a {@link LoopBudget} shared by every
- * open unit; executions beyond are not grouped, and counted there.
+ * call sites per fingerprint, and each loop takes one place of a {@link UnitStateBudget} shared by
+ * every open unit; executions beyond are not grouped, and counted there.
  */
 final class NPlusOneUnit implements UnitOfWork {
 
     static final int MAX_CALL_SITES_PER_FINGERPRINT = 8;
 
-    private final UnitOfWorkKey key;
     private final int maxFingerprints;
-    private final LoopBudget budget;
+    private final UnitStateBudget budget;
     private final Map<String, FingerprintLoops> byFingerprint = new HashMap<>();
     private int loops;
-    private String endpoint;
     private Fingerprint lastQuery;
     private long lastQueryRows;
     private long lastQueryStartNanos;
     private long latestStartNanos = Long.MIN_VALUE;
 
-    NPlusOneUnit(UnitOfWorkKey key, int maxFingerprints, LoopBudget budget) {
-        this.key = key;
+    NPlusOneUnit(int maxFingerprints, UnitStateBudget budget) {
         this.maxFingerprints = maxFingerprints;
         this.budget = budget;
     }
@@ -56,9 +53,6 @@ final class NPlusOneUnit implements UnitOfWork {
     @Override
     public void record(ObservedStatement statement) {
         StatementExecuted e = statement.event();
-        if (endpoint == null && e.request() != null) {
-            endpoint = e.request().endpoint();
-        }
         Fingerprint fp = statement.fingerprint();
         if (fp.type() != StatementType.SELECT || e.kind() == StatementKind.BATCH || e.batchSize() > 1) {
             return;
@@ -75,15 +69,6 @@ final class NPlusOneUnit implements UnitOfWork {
             lastQueryStartNanos = e.startNanos();
             latestStartNanos = e.startNanos();
         }
-    }
-
-    UnitOfWorkKey key() {
-        return key;
-    }
-
-    /** The endpoint of the request this unit is, or {@code null}. */
-    String endpoint() {
-        return endpoint;
     }
 
     /** The loops of each fingerprint. */
@@ -170,49 +155,6 @@ final class NPlusOneUnit implements UnitOfWork {
         FingerprintLoops(NPlusOneLoop first) {
             loops.add(first);
             current = first;
-        }
-    }
-
-    /**
-     * The loops all open units may hold together, so that memory stays bounded even when every one
-     * of {@code maxOpenUnits} units is full; a loop that finds it spent is not tracked, and counted.
-     */
-    static final class LoopBudget {
-
-        private final int max;
-        private int used;
-        private long notGrouped;
-
-        LoopBudget(int max) {
-            this.max = max;
-        }
-
-        boolean take() {
-            if (used >= max) {
-                leftOut();
-                return false;
-            }
-            used++;
-            return true;
-        }
-
-        /** One execution was left out of every loop: a bound was reached. */
-        void leftOut() {
-            notGrouped++;
-        }
-
-        void giveBack(int n) {
-            used -= n;
-        }
-
-        /** Loops held by open units now. */
-        int used() {
-            return used;
-        }
-
-        /** Executions left out of every loop because a bound was reached. */
-        long notGrouped() {
-            return notGrouped;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.queryadvisor.advisor.rules.selectstar;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -91,14 +90,7 @@ public final class SelectStarRule implements Rule {
 
     @Override
     public List<Recommendation> recommend(RuleContext context) {
-        List<Recommendation> found = new ArrayList<>();
-        for (Map.Entry<String, StarUse> e : tracked.copy().entrySet()) {
-            QueryStats stats = context.stats(e.getKey());
-            if (stats != null) {
-                found.add(recommendation(stats, e.getValue(), context));
-            }
-        }
-        return found;
+        return tracked.findings(context, (stats, state) -> recommendation(stats, state, context));
     }
 
     /** Fingerprints whose column state was dropped to stay bounded. */

@@ -1,10 +1,16 @@
 package io.queryadvisor.advisor.rules.support;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.RuleContext;
 import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
  * A rule's state per fingerprint, bounded: past {@code maxEntries} the least recently seen
@@ -65,6 +71,22 @@ public final class BoundedFingerprintMap<V> {
      */
     public Map<String, V> copy() {
         return new LinkedHashMap<>(byId);
+    }
+
+    /**
+     * The findings of the fingerprints still in the statistics, at most one per entry, made by
+     * {@code finding} from the fingerprint's statistics and its state ({@code null}: none yet).
+     */
+    public List<Recommendation> findings(RuleContext context, BiFunction<QueryStats, V, Recommendation> finding) {
+        List<Recommendation> found = new ArrayList<>();
+        for (Map.Entry<String, V> e : byId.entrySet()) {
+            QueryStats stats = context.stats(e.getKey());
+            Recommendation r = stats == null ? null : finding.apply(stats, e.getValue());
+            if (r != null) {
+                found.add(r);
+            }
+        }
+        return found;
     }
 
     public int size() {

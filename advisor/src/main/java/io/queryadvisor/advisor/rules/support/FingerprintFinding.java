@@ -7,6 +7,7 @@ import java.util.Map;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.RuleContext;
 import io.queryadvisor.advisor.rules.Suggestion;
+import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
@@ -33,12 +34,14 @@ public final class FingerprintFinding {
     private Suggestion suggestion;
     private double impactMillis;
     private long executions;
+    private List<CallSiteCount> callSites;
 
     private FingerprintFinding(String rule, QueryStats stats) {
         this.rule = rule;
         this.stats = stats;
         this.impactMillis = stats.totalMillis();
         this.executions = stats.count();
+        this.callSites = stats.callSites();
     }
 
     /** A finding of {@code rule} about the fingerprint {@code stats} describes. */
@@ -63,6 +66,17 @@ public final class FingerprintFinding {
     }
 
     /**
+     * The call sites of the executions the finding is about, in place of all the fingerprint's; an
+     * empty list (none of them sampled) keeps the fingerprint's, the best lead there is.
+     */
+    public FingerprintFinding callSites(List<CallSiteCount> sites) {
+        if (!sites.isEmpty()) {
+            this.callSites = sites;
+        }
+        return this;
+    }
+
+    /**
      * The time the problem costs and over how many executions it was seen; the severity is graded
      * from them. Defaults to the fingerprint's total time and execution count.
      */
@@ -78,6 +92,6 @@ public final class FingerprintFinding {
         }
         return new Recommendation(Recommendation.idFor(rule, stats.fingerprintId()), rule,
                 Impact.severity(impactMillis, executions, context), title, stats.fingerprintId(),
-                stats.fingerprint(), stats.fingerprint(), stats.callSites(), evidence, suggestion, Impact.round(impactMillis));
+                stats.fingerprint(), stats.fingerprint(), callSites, evidence, suggestion, Impact.round(impactMillis));
     }
 }

@@ -4,11 +4,13 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
 
 /**
  * Which unit of work a statement belongs to: the incoming request it ran in, else its transaction,
- * else its connection checkout. Rules that judge "within one unit of work" (an N+1 is a loop inside
- * one) key their state by it.
+ * else its connection checkout; and checkouts that follow one another closely on one thread, outside
+ * any request or transaction, make one series (see {@link UnitsOfWork}). Rules that judge "within
+ * one unit of work" (an N+1 is a loop inside one) key their state by it.
  *
  * @param scope         what kind of unit it is
- * @param id            the request id, or the connection id for a transaction or a checkout
+ * @param id            the request id, the connection id for a transaction or a checkout, or the
+ *                      thread id for a series of checkouts
  * @param transactionId the transaction on that connection; 0 unless {@code scope} is a transaction
  */
 public record UnitOfWorkKey(Scope scope, long id, long transactionId) {
@@ -17,6 +19,7 @@ public record UnitOfWorkKey(Scope scope, long id, long transactionId) {
     public enum Scope {
         REQUEST("request", "requests"),
         TRANSACTION("transaction", "transactions"),
+        THREAD("series of checkouts on one thread", "series of checkouts on one thread"),
         CONNECTION("connection checkout", "connection checkouts");
 
         private final String singular;
@@ -27,7 +30,7 @@ public record UnitOfWorkKey(Scope scope, long id, long transactionId) {
             this.plural = plural;
         }
 
-        /** {@code request}, {@code transaction} or {@code connection checkout}. */
+        /** {@code request}, {@code transaction}, {@code connection checkout}... */
         public String noun() {
             return singular;
         }
@@ -38,7 +41,7 @@ public record UnitOfWorkKey(Scope scope, long id, long transactionId) {
         }
     }
 
-    /** The unit {@code e} ran in. */
+    /** The unit {@code e} ran in, as far as the statement alone tells (never a series of checkouts). */
     public static UnitOfWorkKey of(StatementExecuted e) {
         if (e.request() != null) {
             return request(e.request().id());
@@ -56,5 +59,9 @@ public record UnitOfWorkKey(Scope scope, long id, long transactionId) {
 
     public static UnitOfWorkKey connection(long connectionId) {
         return new UnitOfWorkKey(Scope.CONNECTION, connectionId, 0);
+    }
+
+    public static UnitOfWorkKey thread(long threadId) {
+        return new UnitOfWorkKey(Scope.THREAD, threadId, 0);
     }
 }

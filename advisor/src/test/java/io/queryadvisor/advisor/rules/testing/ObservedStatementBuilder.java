@@ -46,6 +46,12 @@ public final class ObservedStatementBuilder {
         return new Fingerprint(idOf(text), text, typeOf(text), true, SqlFacts.NONE);
     }
 
+    /** A fingerprint with no star, typed by its first word, on the given tables. */
+    public static Fingerprint onTables(String text, String... tables) {
+        return new Fingerprint(idOf(text), text, typeOf(text), true,
+                new SqlFacts(false, List.of(), List.of(tables), 0, false, false));
+    }
+
     /** A fingerprint whose facts report the given stars on the given tables. */
     public static Fingerprint starred(String text, List<String> starTargets, List<String> tables) {
         return new Fingerprint(idOf(text), text, typeOf(text), true,

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
 import io.queryadvisor.advisor.capture.Dialect;
+import io.queryadvisor.advisor.capture.FetchSizeSet;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
@@ -44,6 +45,7 @@ public final class UnitOfWorkScript {
     private long clockNanos = 1_000_000;
     private long connectionId = 1;
     private long transactionId;
+    private long threadId = 1;
     private RequestInfo request;
     private long nextBinds = 1;
 
@@ -66,6 +68,12 @@ public final class UnitOfWorkScript {
     public UnitOfWorkScript connection(long id) {
         this.connectionId = id;
         this.transactionId = 0;
+        return this;
+    }
+
+    /** Later statements run on application thread {@code id} (1 unless told). */
+    public UnitOfWorkScript thread(long id) {
+        this.threadId = id;
         return this;
     }
 
@@ -93,6 +101,15 @@ public final class UnitOfWorkScript {
         for (int i = 0; i < times; i++) {
             run(execution(fingerprint).from(site));
         }
+        return this;
+    }
+
+    /**
+     * The application sets a fetch size on the statement of {@code fingerprint} (prepared with its text)
+     * on the current connection; a {@code null} fingerprint stands for a plain statement.
+     */
+    public UnitOfWorkScript fetchSize(Fingerprint fingerprint, int rows) {
+        rule.onEvent(new FetchSizeSet(connectionId, fingerprint == null ? null : fingerprint.text(), rows, clockNanos));
         return this;
     }
 
@@ -150,7 +167,7 @@ public final class UnitOfWorkScript {
         int bindCount = e.inlined ? 0 : 1;
         StatementExecuted event = new StatementExecuted(e.sql == null ? e.fingerprint.text() : e.sql, e.kind(),
                 e.batchSize, bindCount, bindCount == 0 ? 0 : binds * 0x9E3779B97F4A7C15L, start, duration, e.rows,
-                null, connectionId, transactionId, 1, "http-nio-8080-exec-1", e.callSite, 0, List.of(), request, DATA_SOURCE, null);
+                null, connectionId, transactionId, threadId, "http-nio-8080-exec-" + threadId, e.callSite, 0, List.of(), request, DATA_SOURCE, null);
         ObservedStatement statement = new ObservedStatement(event, e.fingerprint, epochMillis(start));
         statistics.onEvent(statement);
         rule.onEvent(statement);
