@@ -27,8 +27,8 @@ import java.util.Map;
 public final class ShopLauncher {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
-    // Connections beyond one per traffic thread: a request may hold one while a second request of the
-    // same thread... cannot, but the dashboard or a curl during --linger may want one.
+    // A request holds at most one connection at a time (its transactions follow one another), so one
+    // per traffic thread suffices; two more serve calls from outside (curl, a browser) meanwhile.
     private static final int SPARE_CONNECTIONS = 2;
 
     private final ShopOptions options;
@@ -50,7 +50,7 @@ public final class ShopLauncher {
             try {
                 context = startContext(server);
             } catch (RuntimeException e) {
-                err.println("[spring-shop] cannot start on " + server.jdbcUrl() + ": " + rootMessage(e));
+                err.printf("[spring-shop] cannot start (database %s, HTTP port %d): %s%n", server.jdbcUrl(), options.port(), rootMessage(e));
                 return 1;
             }
             try (context) {

@@ -58,7 +58,7 @@ class ShopLauncherTest {
         int status = launch("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--iterations", "1", "--port", "0");
 
         assertThat(status).isEqualTo(1);
-        assertThat(text(err)).contains("[spring-shop] cannot start on jdbc:postgresql://127.0.0.1:1/nowhere: ");
+        assertThat(text(err)).contains("[spring-shop] cannot start (database jdbc:postgresql://127.0.0.1:1/nowhere, HTTP port 0): ");
     }
 
     @Test

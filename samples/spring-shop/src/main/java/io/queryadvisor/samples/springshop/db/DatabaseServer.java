@@ -50,10 +50,6 @@ public final class DatabaseServer implements AutoCloseable {
         return password;
     }
 
-    public boolean isEmbedded() {
-        return embedded != null;
-    }
-
     /** Stops the embedded server; does nothing to an external one. */
     @Override
     public void close() throws IOException {

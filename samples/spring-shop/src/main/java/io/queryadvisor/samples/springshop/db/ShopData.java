@@ -30,11 +30,6 @@ public final class ShopData {
     private ShopData() {
     }
 
-    /** Customers per city: every city has the same number. */
-    public static int customersPerCity() {
-        return CUSTOMERS / CITIES.size();
-    }
-
     /** The generated name of product {@code id}, unique: "Silent Speaker 12345". */
     public static String productName(long id) {
         return ADJECTIVES.get((int) (id % 10)) + " " + NOUNS.get((int) (id / 10 % 10)) + " " + String.format("%05d", id);

@@ -45,6 +45,9 @@ public class OrderService {
         // Two SELECTs whatever the number of orders: the page of ids, then those orders joined
         // with their lines (an entity graph, i.e. a JOIN FETCH).
         List<Long> ids = orders.findLatestIds(customerId, Limit.of(LATEST_ORDERS));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return orders.findWithLinesByIdInOrderByCreatedAtDescIdDesc(ids).stream()
                 .map(OrderView::of)
                 .toList();
