@@ -1,0 +1,5 @@
+package io.queryadvisor.samples.springshop.repository;
+
+/** How to reach a customer. */
+public record Contact(String name, String email) {
+}
