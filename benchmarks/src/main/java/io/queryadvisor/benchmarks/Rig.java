@@ -11,10 +11,10 @@ import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.AdvisorConfig;
 import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.config.Settings;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
 import io.queryadvisor.benchmarks.stub.StubPool;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
 
 /**
  * One variant set up for measuring: the pool over the stub driver, whatever the variant puts in

@@ -6,7 +6,7 @@ import io.queryadvisor.advisor.AdvisorConfig;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.report.ReportFormat;
-import io.queryadvisor.agent.capture.CaptureConfig;
+import io.queryadvisor.capture.CaptureConfig;
 import io.queryadvisor.dashboard.DashboardConfig;
 
 /**

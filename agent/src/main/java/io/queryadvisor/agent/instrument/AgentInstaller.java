@@ -64,6 +64,7 @@ public final class AgentInstaller {
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new FailureListener())
                 .ignore(nameStartsWith("io.queryadvisor.agent.")
+                        .or(nameStartsWith("io.queryadvisor.capture."))
                         .or(nameStartsWith("io.queryadvisor.advisor."))
                         .or(nameStartsWith("io.queryadvisor.dashboard."))
                         .or(nameStartsWith("io.queryadvisor.shaded."))

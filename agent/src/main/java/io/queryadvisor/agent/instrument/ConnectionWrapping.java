@@ -9,10 +9,11 @@ import java.util.Map;
 
 import io.queryadvisor.advisor.capture.DatabaseIdentified;
 import io.queryadvisor.agent.AgentLog;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureContext;
-import io.queryadvisor.agent.jdbc.CapturingConnection;
-import io.queryadvisor.agent.jdbc.JdbcWrappers;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureContext;
+import io.queryadvisor.capture.JdbcUrls;
+import io.queryadvisor.capture.jdbc.CapturingConnection;
+import io.queryadvisor.capture.jdbc.JdbcWrappers;
 
 /**
  * Decides, each time a DataSource or Driver hands out a connection, whether to wrap it, so that

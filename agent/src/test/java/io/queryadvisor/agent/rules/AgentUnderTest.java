@@ -28,10 +28,10 @@ import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.stats.QueryStats;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
 import io.queryadvisor.agent.instrument.AgentInstaller;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
 import io.queryadvisor.testing.TestSchema;
 
 /**

@@ -16,9 +16,10 @@ import com.example.shop.OrderLine;
 import com.example.shop.ShopSchema;
 
 import io.queryadvisor.advisor.fingerprint.StatementType;
-import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.Recommendation;
+import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.stats.QueryStats;
+import io.queryadvisor.testing.SourceLines;
 import io.queryadvisor.testing.TestSchema;
 
 /** The n-plus-one rule on what an application runs through a HikariCP pool on PostgreSQL, captured by the agent. */

@@ -38,10 +38,10 @@ import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
-import io.queryadvisor.agent.jdbc.JdbcWrappers;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.jdbc.JdbcWrappers;
 
 /**
  * A real servlet container (Jetty 12, {@code jakarta.servlet}) with the agent's servlet

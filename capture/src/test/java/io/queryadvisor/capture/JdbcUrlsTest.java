@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.instrument;
+package io.queryadvisor.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.jdbc;
+package io.queryadvisor.capture.jdbc;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
@@ -28,7 +28,7 @@ import net.bytebuddy.implementation.MethodCall;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
-import io.queryadvisor.agent.capture.Capture;
+import io.queryadvisor.capture.Capture;
 
 /**
  * Makes the concrete JDBC wrappers.

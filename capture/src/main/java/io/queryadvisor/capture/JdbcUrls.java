@@ -1,9 +1,9 @@
-package io.queryadvisor.agent.instrument;
+package io.queryadvisor.capture;
 
 import java.util.regex.Pattern;
 
 /** JDBC URLs as they may be shown: with any password or secret parameter's value masked. */
-final class JdbcUrls {
+public final class JdbcUrls {
 
     private static final Pattern SECRET = Pattern.compile(
             "(?i)((?:password|passwd|pwd|secret|token|sslpassword|sslkey)=)[^&;:]*");
@@ -12,7 +12,7 @@ final class JdbcUrls {
     private JdbcUrls() {
     }
 
-    static String withoutSecrets(String url) {
+    public static String withoutSecrets(String url) {
         if (url == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.rules;
+package io.queryadvisor.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +11,14 @@ import java.util.stream.IntStream;
  * Call sites of marked lines in the test sources, so that a call-site assertion names the line a
  * comment points at instead of a number that breaks when the file is edited.
  */
-final class SourceLines {
+public final class SourceLines {
 
-    /** Tests run with the module's directory as working directory, as Maven and IDEs start them. */
-    private static final Path TEST_SOURCES = Path.of("src", "test", "java");
+    /**
+     * Tests run with their module's directory as working directory, as Maven and IDEs start them; the
+     * example application (com.example.*) lives in the capture module's tests, which the others reuse.
+     */
+    private static final List<Path> TEST_SOURCES = List.of(Path.of("src", "test", "java"),
+            Path.of("..", "capture", "src", "test", "java"));
 
     private SourceLines() {
     }
@@ -23,8 +27,10 @@ final class SourceLines {
      * The call site, as the agent writes it, of the one line of {@code type}'s source that contains
      * {@code marker}, in {@code method}: {@code com.example.Shop.order(Shop.java:42)}.
      */
-    static String callSite(Class<?> type, String method, String marker) {
-        Path source = TEST_SOURCES.resolve(type.getName().replace('.', '/') + ".java");
+    public static String callSite(Class<?> type, String method, String marker) {
+        String file = type.getName().replace('.', '/') + ".java";
+        Path source = TEST_SOURCES.stream().map(root -> root.resolve(file)).filter(Files::exists).findFirst()
+                .orElse(TEST_SOURCES.get(0).resolve(file));
         List<String> lines;
         try {
             lines = Files.readAllLines(source);

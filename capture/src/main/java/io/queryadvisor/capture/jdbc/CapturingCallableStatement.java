@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.jdbc;
+package io.queryadvisor.capture.jdbc;
 
 import java.sql.CallableStatement;
 

@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.jdbc;
+package io.queryadvisor.capture.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +23,8 @@ import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
 
 /** The wrappers' contract on a real (in-memory H2) driver: what each JDBC call records. */
 class CapturingJdbcTest {

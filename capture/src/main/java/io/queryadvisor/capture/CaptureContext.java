@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.capture;
+package io.queryadvisor.capture;
 
 import io.queryadvisor.advisor.capture.RequestInfo;
 

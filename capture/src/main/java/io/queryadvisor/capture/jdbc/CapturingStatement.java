@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.jdbc;
+package io.queryadvisor.capture.jdbc;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,8 +10,8 @@ import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
-import io.queryadvisor.agent.AgentLog;
-import io.queryadvisor.agent.capture.CaptureContext;
+import io.queryadvisor.capture.CaptureContext;
+import io.queryadvisor.capture.CaptureLog;
 
 /**
  * A statement that records each execution. Subclasses add what prepared and callable
@@ -118,7 +118,7 @@ public abstract class CapturingStatement implements Statement {
         } catch (RuntimeException | LinkageError e) {
             // Never into the application: this execution goes uncaptured, the next ones are tried again.
             pending = false;
-            AgentLog.warnOnce("record", "could not record a statement execution; it is not captured", e);
+            CaptureLog.warnOnce("record", "could not record a statement execution; it is not captured", e);
         }
     }
 
@@ -139,7 +139,7 @@ public abstract class CapturingStatement implements Statement {
             openResult = JdbcWrappers.resultSet(rs, this);
             return openResult;
         } catch (RuntimeException | LinkageError e) {
-            AgentLog.warnOnce("result-set", "could not wrap a result set; rows and columns are not counted", e);
+            CaptureLog.warnOnce("result-set", "could not wrap a result set; rows and columns are not counted", e);
             return rs;
         }
     }

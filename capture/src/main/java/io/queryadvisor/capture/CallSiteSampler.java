@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.capture;
+package io.queryadvisor.capture;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.capture;
+package io.queryadvisor.capture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,8 @@ public final class CallSiteFilter {
     /** Prefixes skipped by default; {@code callSite.exclude} adds to them. */
     public static final List<String> DEFAULT_EXCLUDED = List.of(
             "java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun.",
-            "io.queryadvisor.agent.", "io.queryadvisor.advisor.", "io.queryadvisor.dashboard.", "io.queryadvisor.shaded.",
+            "io.queryadvisor.agent.", "io.queryadvisor.capture.", "io.queryadvisor.advisor.", "io.queryadvisor.dashboard.",
+            "io.queryadvisor.shaded.",
             // drivers
             "org.postgresql.", "com.mysql.", "org.mariadb.", "org.h2.", "org.hsqldb.", "org.apache.derby.", "org.sqlite.",
             "oracle.jdbc.", "com.microsoft.sqlserver.", "com.ibm.db2.", "net.sourceforge.jtds.",

@@ -1,4 +1,4 @@
-package io.queryadvisor.agent.jdbc;
+package io.queryadvisor.capture.jdbc;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -8,7 +8,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 
 import io.queryadvisor.advisor.capture.ConnectionReleased;
-import io.queryadvisor.agent.capture.Capture;
+import io.queryadvisor.capture.Capture;
 
 /**
  * A logical connection as the application sees it: one checkout from a pool, or one
