@@ -63,8 +63,8 @@ public final class Rig implements AutoCloseable {
     /**
      * What {@code GetConnectionAdvice} inlines into {@code HikariDataSource#getConnection} under the
      * agent: {@link ConnectionWrapping#enter()} before the method, {@link ConnectionWrapping#exit}
-     * after it, which wraps the pool's connection with {@code JdbcWrappers.connection(connection,
-     * capture)}. The agent sanity check runs the real, inlined thing.
+     * after it, which hands the pool's connection to {@code Checkouts.checkedOut(capture, source,
+     * connection, asked)}. The agent sanity check runs the real, inlined thing.
      */
     private ConnectionSource capturing(HikariDataSource pool, CaptureBuffer events, Settings captureSettings) {
         buffer = events;

@@ -14,9 +14,9 @@ import io.queryadvisor.advisor.capture.CallSite;
  * {@code every}; and every execution slower than {@code slowerThanNanos} gets one, since its
  * cost dwarfs the walk's. What does not get a call site carries {@code null}.
  *
- * <p>The per-text counters live in a map bounded to {@code maxTexts}; past that, texts not yet in
- * it (typically SQL with inlined literals, unique every time) are sampled one in {@code every}
- * by a per-thread counter, so a flood of distinct SQL cannot grow memory.
+ * <p>The per-text counts ({@link ExecutionCount}) live in a map bounded to {@code maxTexts}; past
+ * that, texts not yet in it (typically SQL with inlined literals, unique every time) are sampled
+ * one in {@code every} by a per-thread counter, so a flood of distinct SQL cannot grow memory.
  */
 public final class CallSiteSampler {
 
@@ -28,7 +28,7 @@ public final class CallSiteSampler {
     private final int every;
     private final long slowerThanNanos;
     private final int maxTexts;
-    private final ConcurrentHashMap<String, int[]> executionsByText = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ExecutionCount> executionsByText = new ConcurrentHashMap<>();
 
     public CallSiteSampler(CallSiteFilter filter, int firstN, int every, long slowerThanNanos, int maxTexts) {
         this.filter = filter;
@@ -40,22 +40,31 @@ public final class CallSiteSampler {
 
     /** The call site of the running execution of {@code sql}, or {@code null} when not sampled. */
     public CallSite sample(String sql, long durationNanos) {
-        if (durationNanos >= slowerThanNanos || shouldSample(sql)) {
-            return walk();
-        }
-        return null;
+        return sample(count(sql), durationNanos);
     }
 
-    private boolean shouldSample(String sql) {
-        int[] n = executionsByText.get(sql);
-        if (n == null) {
-            if (executionsByText.size() >= maxTexts) {
-                return CaptureContext.current().untrackedExecutions++ % every == 0;
-            }
-            n = executionsByText.computeIfAbsent(sql, k -> new int[1]);
+    /**
+     * The call site of the running execution of a text counted by {@code count} (from
+     * {@link #count}; {@code null} for a text the sampler had no room for), or {@code null} when
+     * this execution is not sampled. Counts the execution.
+     */
+    public CallSite sample(ExecutionCount count, long durationNanos) {
+        boolean due = count == null
+                ? CaptureContext.current().untrackedExecutions++ % every == 0
+                : isDue(count.next());
+        return due || durationNanos >= slowerThanNanos ? walk() : null;
+    }
+
+    /** The execution count of {@code sql}, or {@code null} when {@code maxTexts} texts are counted already. */
+    public ExecutionCount count(String sql) {
+        ExecutionCount count = executionsByText.get(sql);
+        if (count == null && executionsByText.size() < maxTexts) {
+            count = executionsByText.computeIfAbsent(sql, k -> new ExecutionCount());
         }
-        // A racy increment: two threads may count one execution once. Sampling tolerates it.
-        int seen = n[0]++;
+        return count;
+    }
+
+    private boolean isDue(int seen) {
         return seen < firstN || seen % every == 0;
     }
 

@@ -14,9 +14,12 @@ import io.queryadvisor.advisor.config.Settings;
  * @param callSiteSlowerThan       executions at least this slow always get one
  * @param callSiteMaxTexts         SQL texts the sampler counts individually
  * @param callSiteExclude          extra package prefixes that are not application code
+ * @param bindSamples              copy the bind values of a few executions of each SQL text
+ *                                 ({@code capture.bindSamples}), so that a plan can be explained with
+ *                                 real values: kept in memory only, never logged or written out
  */
 public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEvery, Duration callSiteSlowerThan,
-                            int callSiteMaxTexts, List<String> callSiteExclude) {
+                            int callSiteMaxTexts, List<String> callSiteExclude, boolean bindSamples) {
 
     public static CaptureConfig from(Settings s) {
         return new CaptureConfig(
@@ -25,7 +28,8 @@ public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEve
                 s.integer("callSite.every", 256, 1, 1_000_000),
                 s.duration("callSite.slowerThan", Duration.ofMillis(50)),
                 s.integer("callSite.maxTexts", 10_000, 0, 1_000_000),
-                s.list("callSite.exclude", List.of()));
+                s.list("callSite.exclude", List.of()),
+                s.bool("capture.bindSamples", true));
     }
 
     public static CaptureConfig defaults() {

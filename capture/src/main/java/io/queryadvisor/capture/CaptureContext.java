@@ -14,6 +14,15 @@ public final class CaptureContext {
     /** Nesting depth of DataSource#getConnection / Driver#connect calls on this thread. */
     public int connectDepth;
 
+    /** {@link System#nanoTime()} when the outermost getConnection / connect on this thread began. */
+    public long connectStartNanos;
+
+    /**
+     * True while Query Advisor opens a connection of its own on this thread (a
+     * {@link io.queryadvisor.advisor.probe.DatabaseConnector}): it is never wrapped nor remembered.
+     */
+    public boolean uncaptured;
+
     /** A Driver#connect ran inside the outermost getConnection: a physical connection was made. */
     public boolean physicalConnectionMade;
 
@@ -35,6 +44,9 @@ public final class CaptureContext {
 
     /** Executions of SQL texts the call-site sampler had no room to track, for 1-in-N sampling. */
     public int untrackedExecutions;
+
+    /** Reused for every look-up of a data source's name on this thread, so a look-up allocates nothing. */
+    final ConnectionSources.Lookup sourceLookup = new ConnectionSources.Lookup();
 
     private CaptureContext() {
     }

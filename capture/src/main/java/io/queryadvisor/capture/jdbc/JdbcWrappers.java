@@ -55,7 +55,7 @@ public final class JdbcWrappers {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CONNECTION = constructor(lookup, generate(lookup, CapturingConnection.class, "delegate", null),
-                    Connection.class, Capture.class);
+                    Connection.class, Capture.class, String.class, long.class);
             STATEMENT = constructor(lookup, generate(lookup, CapturingStatement.class, "statement", null),
                     Statement.class, CapturingConnection.class);
             PREPARED = constructor(lookup, generate(lookup, CapturingPreparedStatement.class, "prepared", JdbcWrappers::bindHooks),
@@ -72,10 +72,13 @@ public final class JdbcWrappers {
     private JdbcWrappers() {
     }
 
-    /** Wraps a connection the application obtained. */
-    public static Connection connection(Connection raw, Capture capture) {
+    /**
+     * Wraps a connection the application obtained from {@code source} at {@code openedNanos}; see
+     * {@link Checkouts} for the checkout's whole protocol.
+     */
+    static CapturingConnection connection(Connection raw, Capture capture, String source, long openedNanos) {
         try {
-            return (CapturingConnection) CONNECTION.invokeExact(raw, capture);
+            return (CapturingConnection) CONNECTION.invokeExact(raw, capture, source, openedNanos);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot wrap connection", e);
         }
@@ -154,8 +157,10 @@ public final class JdbcWrappers {
         return builder
                 .method(setter.and(takesArgument(1, ElementMatchers.not(ElementMatchers.isPrimitive()))))
                 .intercept(hook(self.getDeclaredMethod("bindObject", int.class, Object.class), 2, delegation))
-                .method(setter.and(takesArgument(1, long.class).or(takesArgument(1, int.class))
-                        .or(takesArgument(1, short.class)).or(takesArgument(1, byte.class))))
+                .method(setter.and(takesArgument(1, int.class).or(takesArgument(1, short.class))
+                        .or(takesArgument(1, byte.class))))
+                .intercept(hook(self.getDeclaredMethod("bindInt", int.class, int.class), 2, delegation))
+                .method(setter.and(takesArgument(1, long.class)))
                 .intercept(hook(self.getDeclaredMethod("bindLong", int.class, long.class), 2, delegation))
                 .method(setter.and(takesArgument(1, double.class).or(takesArgument(1, float.class))))
                 .intercept(hook(self.getDeclaredMethod("bindDouble", int.class, double.class), 2, delegation))

@@ -25,6 +25,7 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.capture.Capture;
 import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.ConnectionSource;
 
 /** The wrappers' contract on a real (in-memory H2) driver: what each JDBC call records. */
 class CapturingJdbcTest {
@@ -40,7 +41,8 @@ class CapturingJdbcTest {
             s.execute("CREATE TABLE IF NOT EXISTS item (id INT PRIMARY KEY, name VARCHAR(20), price INT)");
             s.execute("MERGE INTO item KEY (id) VALUES (1, 'a', 10), (2, 'b', 20), (3, 'c', 30)");
         }
-        connection = JdbcWrappers.connection(raw, capture);
+        connection = Checkouts.checkedOut(capture, new ConnectionSource("h2", null), raw, System.nanoTime());
+        drain().clear(); // the checkout's own events; each test looks at what follows
     }
 
     @AfterEach
