@@ -1,5 +1,6 @@
 package io.queryadvisor.capture;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -8,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.AdvisorConfig;
+import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.capture.jdbc.CapturingDataSource;
 import io.queryadvisor.capture.jdbc.JdbcWrappers;
@@ -54,10 +56,15 @@ public final class QueryAdvisor implements AutoCloseable {
 
     /** Starts an advisor with {@code settings}, validated first. */
     public static QueryAdvisor start(Settings settings) {
+        return start(settings, List.of());
+    }
+
+    /** Starts an advisor with {@code settings} whose consumer also feeds {@code listeners} every event. */
+    public static QueryAdvisor start(Settings settings, List<CaptureListener> listeners) {
         CaptureConfig captureConfig = CaptureConfig.from(settings);
         AdvisorConfig advisorConfig = AdvisorConfig.from(settings);
         boolean enabled = captureConfig.enabled() && wrappersGenerated();
-        Advisor advisor = Advisor.start(advisorConfig);
+        Advisor advisor = Advisor.start(advisorConfig, listeners);
         Set<String> unused = settings.unusedKeys();
         if (!unused.isEmpty()) {
             CaptureLog.info("unknown settings ignored (check their spelling in the README): " + String.join(", ", unused));

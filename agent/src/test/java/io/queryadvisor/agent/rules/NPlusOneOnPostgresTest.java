@@ -19,6 +19,7 @@ import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.stats.QueryStats;
+import io.queryadvisor.testing.ShopDatabase;
 import io.queryadvisor.testing.SourceLines;
 import io.queryadvisor.testing.TestSchema;
 

@@ -18,6 +18,7 @@ import com.example.shop.SlowReport;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
+import io.queryadvisor.testing.ShopDatabase;
 import io.queryadvisor.testing.SourceLines;
 import io.queryadvisor.testing.TestSchema;
 

@@ -1,15 +1,12 @@
-package io.queryadvisor.agent.rules;
+package io.queryadvisor.testing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import com.example.shop.ShopSchema;
 
-import io.queryadvisor.testing.TestDatabase;
-import io.queryadvisor.testing.TestSchema;
-
 /** The shop's tables and rows in a schema of the test class's own, on the test PostgreSQL. */
-final class ShopDatabase {
+public final class ShopDatabase {
 
     private ShopDatabase() {
     }
@@ -18,7 +15,7 @@ final class ShopDatabase {
      * A fresh schema for {@code testClass} holding {@link ShopSchema}'s tables. Call it from
      * {@code @BeforeAll}, before any test's capture is on, so that building the shop is not captured.
      */
-    static TestSchema freshFor(Class<?> testClass) throws SQLException {
+    public static TestSchema freshFor(Class<?> testClass) throws SQLException {
         TestSchema schema = TestDatabase.shared().freshSchema(testClass);
         try (Connection connection = schema.connect()) {
             ShopSchema.create(connection);
