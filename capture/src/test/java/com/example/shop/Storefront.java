@@ -24,7 +24,7 @@ public final class Storefront {
 
     /** Shows {@code productId} and the product after it, and takes one of it from stock. */
     public void visit(long productId) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection()) { // the visit's checkout
             try (Statement s = connection.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
                 rs.next();

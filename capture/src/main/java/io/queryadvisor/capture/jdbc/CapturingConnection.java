@@ -197,14 +197,14 @@ public abstract class CapturingConnection implements Connection {
         int now = on ? 1 : 0;
         if (before != now) {
             // Switching auto-commit on commits the open transaction; switching it off begins one.
-            transactionEnded(before == 0, true);
+            transactionEnded(before == 0 && transactionStatements > 0, true);
             autoCommit = now;
         }
     }
 
     @Override
     public void commit() throws SQLException {
-        boolean open = autoCommitMode() == 0;
+        boolean open = transactionOpen();
         boolean committed = false;
         try {
             delegate.commit();
@@ -216,7 +216,7 @@ public abstract class CapturingConnection implements Connection {
 
     @Override
     public void rollback() throws SQLException {
-        boolean open = autoCommitMode() == 0;
+        boolean open = transactionOpen();
         boolean rolledBack = false;
         try {
             delegate.rollback();
@@ -229,6 +229,16 @@ public abstract class CapturingConnection implements Connection {
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
         delegate.rollback(savepoint); // back to a savepoint: the transaction goes on
+    }
+
+    /**
+     * Whether a transaction with work in it is open: out of auto-commit mode, with a statement run
+     * since it began. A commit right after a commit, or the {@code setAutoCommit(true)} that
+     * frameworks call after committing, ends nothing the database had open (drivers begin a
+     * transaction with its first statement), and is not told.
+     */
+    private boolean transactionOpen() {
+        return transactionStatements > 0 && autoCommitMode() == 0;
     }
 
     /** 1 in auto-commit mode, 0 in a transaction, {@link #UNKNOWN} if the driver cannot say. */
