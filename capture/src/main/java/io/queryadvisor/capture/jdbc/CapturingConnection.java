@@ -36,7 +36,7 @@ public abstract class CapturingConnection implements Connection {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CLOSED = lookup.findVarHandle(CapturingConnection.class, "closed", boolean.class);
-            OPEN = lookup.findVarHandle(CapturingConnection.class, "open", OpenStatements.class);
+            OPEN = lookup.findVarHandle(CapturingConnection.class, "open", Object[].class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -56,7 +56,7 @@ public abstract class CapturingConnection implements Connection {
     private int transactionStatements;
     @SuppressWarnings("unused") // through CLOSED
     private volatile boolean closed;
-    private volatile OpenStatements open; // made with the first statement
+    private volatile Object[] open; // OpenStatements' first chunk, made with the first statement
 
     /**
      * @param source      the name of the pool or data source it came from
@@ -92,30 +92,30 @@ public abstract class CapturingConnection implements Connection {
     }
 
     final void opened(CapturingStatement statement) {
-        OpenStatements tracked = open;
+        Object[] tracked = open;
         if (tracked == null) {
-            OpenStatements made = new OpenStatements();
-            tracked = (OpenStatements) OPEN.compareAndExchange(this, null, made);
+            Object[] made = OpenStatements.newChunk();
+            tracked = (Object[]) OPEN.compareAndExchange(this, null, made);
             if (tracked == null) {
                 tracked = made;
             }
         }
-        if (!tracked.track(statement)) {
+        if (!OpenStatements.track(tracked, statement)) {
             untrackedStatements++;
         }
     }
 
     final void closed(CapturingStatement statement) {
-        OpenStatements tracked = open;
+        Object[] tracked = open;
         if (tracked != null) {
-            tracked.untrack(statement);
+            OpenStatements.untrack(tracked, statement);
         }
     }
 
     /** Statements tracked as open now; for tests. */
     final int trackedStatements() {
-        OpenStatements tracked = open;
-        return tracked == null ? 0 : tracked.size();
+        Object[] tracked = open;
+        return tracked == null ? 0 : OpenStatements.size(tracked);
     }
 
     /** Statements that were opened past {@link OpenStatements#MAX_TRACKED} and so never tracked; for tests. */
@@ -280,9 +280,9 @@ public abstract class CapturingConnection implements Connection {
 
     private void released() {
         try {
-            OpenStatements tracked = open;
+            Object[] tracked = open;
             if (tracked != null) {
-                tracked.forEach(CapturingStatement::flushPending);
+                OpenStatements.forEach(tracked, CapturingStatement::flushPending);
             }
             long now = System.nanoTime();
             capture.emit(new ConnectionReleased(id, openedNanos, now - openedNanos, statements, statementNanos));

@@ -17,14 +17,14 @@ public abstract class CapturingResultSet implements ResultSet {
     private static final int MAX_LABELS = 64;
 
     protected final ResultSet delegate;
-    private final CapturingStatement owner;
+    private final StatementRecorder owner;
     private long rows;
     private long byIndex;
     private String[] labels;
     private int labelCount;
     private boolean closed;
 
-    protected CapturingResultSet(ResultSet delegate, CapturingStatement owner) {
+    protected CapturingResultSet(ResultSet delegate, StatementRecorder owner) {
         this.delegate = delegate;
         this.owner = owner;
     }

@@ -63,7 +63,7 @@ public final class JdbcWrappers {
             CALLABLE = constructor(lookup, generate(lookup, CapturingCallableStatement.class, "callable", JdbcWrappers::bindHooks),
                     CallableStatement.class, String.class, CapturingConnection.class);
             RESULT_SET = constructor(lookup, generate(lookup, CapturingResultSet.class, "delegate", JdbcWrappers::columnHooks),
-                    ResultSet.class, CapturingStatement.class);
+                    ResultSet.class, StatementRecorder.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -108,7 +108,7 @@ public final class JdbcWrappers {
         }
     }
 
-    static CapturingResultSet resultSet(ResultSet raw, CapturingStatement statement) {
+    static CapturingResultSet resultSet(ResultSet raw, StatementRecorder statement) {
         try {
             return (CapturingResultSet) RESULT_SET.invokeExact(raw, statement);
         } catch (Throwable e) {

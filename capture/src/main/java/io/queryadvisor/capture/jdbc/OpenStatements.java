@@ -2,6 +2,7 @@ package io.queryadvisor.capture.jdbc;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.Consumer;
 
 /**
  * The statements of one connection that are not closed yet, so that a query whose statement the
@@ -17,8 +18,10 @@ import java.lang.invoke.VarHandle;
  * <p>Bounded: slots come in chunks of {@value #CHUNK}, at most {@value #MAX_TRACKED} in all. An
  * application that leaves more statements open on one connection is leaking them; those past the
  * bound are only counted, never referenced, so the wrapper never keeps them alive. (Their last
- * query is then reported only if they are closed, or their result set is.) Nothing is allocated
- * until a connection's first statement.
+ * query is then reported only if they are closed, or their result set is.)
+ *
+ * <p>A chunk is one plain array, its last element the next chunk: one allocation per chunk, and
+ * none until a connection's first statement.
  */
 final class OpenStatements {
 
@@ -26,36 +29,23 @@ final class OpenStatements {
     static final int MAX_CHUNKS = 16;
     static final int MAX_TRACKED = CHUNK * MAX_CHUNKS;
 
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(CapturingStatement[].class);
-    private static final VarHandle NEXT;
+    private static final int NEXT = CHUNK;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
-    static {
-        try {
-            NEXT = MethodHandles.lookup().findVarHandle(OpenStatements.class, "next", OpenStatements.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    private OpenStatements() {
     }
 
-    private final CapturingStatement[] slots = new CapturingStatement[CHUNK];
-    private final int chunk;
-    @SuppressWarnings("unused") // through NEXT
-    private volatile OpenStatements next;
-
-    OpenStatements() {
-        this(0);
+    /** A first chunk, empty. */
+    static Object[] newChunk() {
+        return new Object[CHUNK + 1];
     }
 
-    private OpenStatements(int chunk) {
-        this.chunk = chunk;
-    }
-
-    /** Tracks {@code statement}; false when the bound is reached and it is not tracked. */
-    boolean track(CapturingStatement statement) {
-        for (OpenStatements c = this; c != null; c = c.nextChunk()) {
-            CapturingStatement[] s = c.slots;
+    /** Tracks {@code statement} in the chunks from {@code first}; false when the bound is reached. */
+    static boolean track(Object[] first, CapturingStatement statement) {
+        int chunks = 0;
+        for (Object[] chunk = first; chunk != null; chunk = ++chunks < MAX_CHUNKS ? next(chunk, true) : null) {
             for (int i = 0; i < CHUNK; i++) {
-                if (SLOT.getAcquire(s, i) == null && SLOT.compareAndSet(s, i, null, statement)) {
+                if (SLOT.getAcquire(chunk, i) == null && SLOT.compareAndSet(chunk, i, null, statement)) {
                     return true;
                 }
             }
@@ -64,12 +54,11 @@ final class OpenStatements {
     }
 
     /** Stops tracking {@code statement}; called once per statement, by its close. */
-    void untrack(CapturingStatement statement) {
-        for (OpenStatements c = this; c != null; c = c.next) {
-            CapturingStatement[] s = c.slots;
+    static void untrack(Object[] first, CapturingStatement statement) {
+        for (Object[] chunk = first; chunk != null; chunk = next(chunk, false)) {
             for (int i = 0; i < CHUNK; i++) {
-                if (SLOT.getAcquire(s, i) == statement) {
-                    SLOT.setRelease(s, i, null);
+                if (SLOT.getAcquire(chunk, i) == statement) {
+                    SLOT.setRelease(chunk, i, null);
                     return;
                 }
             }
@@ -77,32 +66,32 @@ final class OpenStatements {
     }
 
     /** Passes every statement tracked now to {@code action}. */
-    void forEach(java.util.function.Consumer<CapturingStatement> action) {
-        for (OpenStatements c = this; c != null; c = c.next) {
+    static void forEach(Object[] first, Consumer<CapturingStatement> action) {
+        for (Object[] chunk = first; chunk != null; chunk = next(chunk, false)) {
             for (int i = 0; i < CHUNK; i++) {
-                CapturingStatement statement = (CapturingStatement) SLOT.getAcquire(c.slots, i);
+                Object statement = SLOT.getAcquire(chunk, i);
                 if (statement != null) {
-                    action.accept(statement);
+                    action.accept((CapturingStatement) statement);
                 }
             }
         }
     }
 
     /** Statements tracked now; for tests. */
-    int size() {
+    static int size(Object[] first) {
         int[] n = {0};
-        forEach(statement -> n[0]++);
+        forEach(first, statement -> n[0]++);
         return n[0];
     }
 
-    /** The chunk after this one, made (once, whichever thread wins) when this one is full; null at the bound. */
-    private OpenStatements nextChunk() {
-        OpenStatements following = next;
-        if (following != null || chunk == MAX_CHUNKS - 1) {
+    /** The chunk after {@code chunk}; made (once, whichever thread wins) when {@code make} and there is none. */
+    private static Object[] next(Object[] chunk, boolean make) {
+        Object[] following = (Object[]) SLOT.getAcquire(chunk, NEXT);
+        if (following != null || !make) {
             return following;
         }
-        OpenStatements made = new OpenStatements(chunk + 1);
-        OpenStatements raced = (OpenStatements) NEXT.compareAndExchange(this, null, made);
+        Object[] made = newChunk();
+        Object[] raced = (Object[]) SLOT.compareAndExchange(chunk, NEXT, null, made);
         return raced == null ? made : raced;
     }
 }
