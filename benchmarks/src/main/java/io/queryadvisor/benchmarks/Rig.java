@@ -15,6 +15,7 @@ import io.queryadvisor.agent.instrument.ConnectionWrapping;
 import io.queryadvisor.benchmarks.stub.StubPool;
 import io.queryadvisor.capture.Capture;
 import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.CaptureContext;
 
 /**
  * One variant set up for measuring: the pool over the stub driver, whatever the variant puts in
@@ -71,9 +72,9 @@ public final class Rig implements AutoCloseable {
         ConnectionWrapping.install(new Capture(events, CaptureConfig.from(captureSettings)));
         stops.push(() -> ConnectionWrapping.install(null));
         return () -> {
-            ConnectionWrapping.enter();
+            CaptureContext context = ConnectionWrapping.enter();
             Connection connection = pool.getConnection();
-            return ConnectionWrapping.exit(pool, connection);
+            return ConnectionWrapping.exit(pool, connection, context);
         };
     }
 

@@ -59,7 +59,24 @@ public final class CallSiteSampler {
     public ExecutionCount count(String sql) {
         ExecutionCount count = executionsByText.get(sql);
         if (count == null && executionsByText.size() < maxTexts) {
-            count = executionsByText.computeIfAbsent(sql, k -> new ExecutionCount());
+            count = executionsByText.computeIfAbsent(sql, text -> new ExecutionCount(this, text));
+        }
+        return count;
+    }
+
+    /**
+     * As {@link #count(String)}, checking first the count this thread ({@code context}) looked up
+     * last, by identity: a loop prepares the same string constant again and again, and two field
+     * reads are cheaper than a map look-up.
+     */
+    public ExecutionCount count(String sql, CaptureContext context) {
+        ExecutionCount last = context.lastCounted;
+        if (last != null && last.sql == sql && last.sampler == this) {
+            return last;
+        }
+        ExecutionCount count = count(sql);
+        if (count != null) {
+            context.lastCounted = count;
         }
         return count;
     }

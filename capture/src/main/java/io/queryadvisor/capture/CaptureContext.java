@@ -45,6 +45,14 @@ public final class CaptureContext {
     /** Executions of SQL texts the call-site sampler had no room to track, for 1-in-N sampling. */
     public int untrackedExecutions;
 
+    /** The execution count this thread looked up last (see {@link CallSiteSampler#count(String, CaptureContext)}). */
+    ExecutionCount lastCounted;
+
+    /** The capture whose connection ids this thread hands out, from {@link #nextConnectionId} to {@link #connectionIdLimit}. */
+    Object idBlockOwner;
+    long nextConnectionId;
+    long connectionIdLimit;
+
     /** Reused for every look-up of a data source's name on this thread, so a look-up allocates nothing. */
     final ConnectionSources.Lookup sourceLookup = new ConnectionSources.Lookup();
 

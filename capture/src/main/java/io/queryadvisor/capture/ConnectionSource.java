@@ -17,7 +17,7 @@ public final class ConnectionSource {
     private final DatabaseConnector connector;
     private final AtomicBoolean identified = new AtomicBoolean();
     // Checkouts so far, for call-site sampling; a racy count, as ExecutionCount explains.
-    private final ExecutionCount checkouts = new ExecutionCount();
+    private final ExecutionCount checkouts = new ExecutionCount(null, null);
 
     /**
      * @param name      the pool's name, or the data source's or driver's class

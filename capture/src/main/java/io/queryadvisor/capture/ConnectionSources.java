@@ -9,27 +9,37 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Keys are weak, so a data source the application drops (an undeployed web application's) is
  * not kept, nor its class loader; the entries of collected keys are expunged when a new source is
- * added. Reads are lock-free and allocate nothing: each thread looks up with a key object of its own
- * that it reuses ({@link Lookup}). Only the first checkout of a new source writes, and computes its
- * name, with reflection, once.
+ * added. Reads are lock-free and allocate nothing: each thread first checks the source it used last
+ * (the usual case: one pool), then looks up with a key object of its own that it reuses
+ * ({@link Lookup}). Only the first checkout of a new source writes, and computes its name, with
+ * reflection, once.
  */
 final class ConnectionSources {
 
-    private final ConcurrentHashMap<Object, ConnectionSource> bySource = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, WeakKey> bySource = new ConcurrentHashMap<>(); // each key its own value
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
     /** The entry of {@code source}, made on its first call; {@code context} is the calling thread's. */
     ConnectionSource of(Object source, CaptureContext context) {
         Lookup lookup = context.sourceLookup;
-        ConnectionSource known = bySource.get(lookup.of(source));
+        WeakKey last = lookup.last;
+        if (last != null && lookup.sources == this && last.get() == source) {
+            return last.source;
+        }
+        WeakKey known = bySource.get(lookup.of(source));
         lookup.clear();
-        return known != null ? known : add(source);
+        if (known == null) {
+            known = add(source);
+        }
+        lookup.sources = this;
+        lookup.last = known;
+        return known.source;
     }
 
-    private ConnectionSource add(Object source) {
+    private WeakKey add(Object source) {
         expungeCollected();
-        ConnectionSource made = new ConnectionSource(SourceNames.nameOf(source), null);
-        ConnectionSource raced = bySource.putIfAbsent(new WeakKey(source, collected), made);
+        WeakKey made = new WeakKey(source, new ConnectionSource(SourceNames.nameOf(source), null), collected);
+        WeakKey raced = bySource.putIfAbsent(made, made);
         return raced != null ? raced : made;
     }
 
@@ -45,14 +55,16 @@ final class ConnectionSources {
         return bySource.size();
     }
 
-    /** A stored key: weak, equal to another key of the same object by identity. */
-    private static final class WeakKey extends WeakReference<Object> {
+    /** A stored key, and its entry: weak, equal to another key of the same object by identity. */
+    static final class WeakKey extends WeakReference<Object> {
 
         private final int hash;
+        final ConnectionSource source;
 
-        WeakKey(Object source, ReferenceQueue<Object> queue) {
-            super(source, queue);
-            this.hash = System.identityHashCode(source);
+        WeakKey(Object dataSource, ConnectionSource source, ReferenceQueue<Object> queue) {
+            super(dataSource, queue);
+            this.hash = System.identityHashCode(dataSource);
+            this.source = source;
         }
 
         @Override
@@ -73,11 +85,16 @@ final class ConnectionSources {
         }
     }
 
-    /** A look-up key, reused by its thread: strong only for the length of one look-up. */
+    /**
+     * A thread's look-up key, reused: strong only for the length of one look-up; and the thread's
+     * last source (weakly, like every key).
+     */
     static final class Lookup {
 
         private Object source;
         private int hash;
+        private ConnectionSources sources;
+        private WeakKey last;
 
         Lookup of(Object target) {
             source = target;
@@ -96,7 +113,7 @@ final class ConnectionSources {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof WeakKey key && key.refersTo(source);
+            return other instanceof WeakKey key && key.get() == source;
         }
     }
 }

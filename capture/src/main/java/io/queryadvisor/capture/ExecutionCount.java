@@ -11,9 +11,13 @@ package io.queryadvisor.capture;
  */
 public final class ExecutionCount {
 
+    final CallSiteSampler sampler;
+    final String sql;
     int executions;
 
-    ExecutionCount() {
+    ExecutionCount(CallSiteSampler sampler, String sql) {
+        this.sampler = sampler;
+        this.sql = sql;
     }
 
     /** Executions counted so far. */

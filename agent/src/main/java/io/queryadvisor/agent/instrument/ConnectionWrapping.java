@@ -41,14 +41,17 @@ public final class ConnectionWrapping {
         return capture;
     }
 
-    public static void enter() {
+    /** Before a getConnection / connect; returns the thread's context, for {@link #exit}. */
+    public static CaptureContext enter() {
         try {
             CaptureContext ctx = CaptureContext.current();
             if (ctx.connectDepth++ == 0) {
                 ctx.connectStartNanos = System.nanoTime();
             }
+            return ctx;
         } catch (Throwable t) {
             AgentLog.warnOnce("enter", "connection tracking failed; connections pass through unchanged", t);
+            return null;
         }
     }
 
@@ -56,7 +59,8 @@ public final class ConnectionWrapping {
      * After {@code Driver.connect(url, properties)}: remembers how the driver connected (for the
      * database probe), then decides as {@link #exit}.
      */
-    public static Connection connected(Driver driver, String url, Properties properties, Connection connection) {
+    public static Connection connected(Driver driver, String url, Properties properties, Connection connection,
+                                       CaptureContext context) {
         try {
             if (connection != null) {
                 DriverConnections.connected(driver, url, properties);
@@ -65,13 +69,22 @@ public final class ConnectionWrapping {
             AgentLog.warnOnce("driver-connect", "could not remember how a driver connected; the database probe"
                     + " may not reach that database", t);
         }
-        return exit(driver, connection);
+        return exit(driver, connection, context);
     }
 
-    /** Returns the connection the application gets: {@code connection} itself or its capturing wrapper. */
+    /** As {@link #exit(Object, Connection, CaptureContext)}, finding the thread's context itself. */
     public static Connection exit(Object source, Connection connection) {
+        return exit(source, connection, null);
+    }
+
+    /**
+     * Returns the connection the application gets: {@code connection} itself or its capturing
+     * wrapper. {@code context} is what {@link #enter()} returned (one thread-local look-up per
+     * checkout instead of two), or {@code null} if it failed.
+     */
+    public static Connection exit(Object source, Connection connection, CaptureContext context) {
         try {
-            CaptureContext ctx = CaptureContext.current();
+            CaptureContext ctx = context != null ? context : CaptureContext.current();
             int depth = --ctx.connectDepth;
             if (depth < 0) {
                 ctx.connectDepth = 0; // advice installed mid-call by a late attach

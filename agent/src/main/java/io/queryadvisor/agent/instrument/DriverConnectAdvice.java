@@ -6,6 +6,8 @@ import java.util.Properties;
 
 import net.bytebuddy.asm.Advice;
 
+import io.queryadvisor.capture.CaptureContext;
+
 /**
  * Inlined into every {@code Driver#connect(String, Properties)}: as {@link GetConnectionAdvice},
  * and it also hands the URL and properties to {@link ConnectionWrapping#connected}, so that the
@@ -17,15 +19,16 @@ public final class DriverConnectAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter() {
-        ConnectionWrapping.enter();
+    static CaptureContext enter() {
+        return ConnectionWrapping.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Driver driver,
+                     @Advice.Enter CaptureContext context,
                      @Advice.Argument(0) String url,
                      @Advice.Argument(1) Properties properties,
                      @Advice.Return(readOnly = false) Connection connection) {
-        connection = ConnectionWrapping.connected(driver, url, properties, connection);
+        connection = ConnectionWrapping.connected(driver, url, properties, connection, context);
     }
 }

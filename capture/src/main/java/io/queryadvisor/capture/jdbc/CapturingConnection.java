@@ -12,6 +12,7 @@ import java.sql.Statement;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
 import io.queryadvisor.advisor.capture.TransactionEnded;
 import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureContext;
 import io.queryadvisor.capture.CaptureLog;
 
 /**
@@ -47,6 +48,9 @@ public abstract class CapturingConnection implements Connection {
     final String source;
     private final long id;
     private final long openedNanos;
+    // The thread that checked it out, and its context: the thread that nearly always uses it.
+    private final Thread checkoutThread;
+    private final CaptureContext checkoutContext;
     private int statements;
     private long statementNanos;
     private int untrackedStatements;
@@ -59,16 +63,26 @@ public abstract class CapturingConnection implements Connection {
     private volatile Object[] open; // OpenStatements' first chunk, made with the first statement
 
     /**
+     * @param id          its id in {@code capture}
      * @param source      the name of the pool or data source it came from
      * @param openedNanos {@link System#nanoTime()} when the application got it
+     * @param context     the checking-out thread's
      */
-    protected CapturingConnection(Connection delegate, Capture capture, String source, long openedNanos) {
+    protected CapturingConnection(Connection delegate, Capture capture, long id, String source, long openedNanos,
+                                  CaptureContext context) {
         this.delegate = delegate;
+        this.checkoutThread = Thread.currentThread();
+        this.checkoutContext = context;
         this.capture = capture;
         this.source = source;
-        this.id = capture.nextConnectionId();
+        this.id = id;
         this.openedNanos = openedNanos;
         this.transactionStartNanos = openedNanos;
+    }
+
+    /** The calling thread's capture context: without a thread-local look-up on the thread that checked it out. */
+    final CaptureContext context() {
+        return Thread.currentThread() == checkoutThread ? checkoutContext : CaptureContext.current();
     }
 
     final long id() {

@@ -41,7 +41,7 @@ public abstract class CapturingPreparedStatement extends CapturingStatement impl
         super(prepared, connection);
         this.prepared = prepared;
         this.sql = sql;
-        this.executions = connection.capture.executionCount(sql);
+        this.executions = connection.capture.executionCount(sql, connection.context());
         this.sampling = connection.capture.bindSampleDue(executions);
     }
 

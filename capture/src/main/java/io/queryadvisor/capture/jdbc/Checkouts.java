@@ -37,7 +37,8 @@ public final class Checkouts {
             return raw;
         }
         long obtained = System.nanoTime();
-        CapturingConnection wrapped = JdbcWrappers.connection(raw, capture, source.name(), obtained);
+        CapturingConnection wrapped = JdbcWrappers.connection(raw, capture, capture.nextConnectionId(context),
+                source.name(), obtained, context);
         capture.identifyOnce(source, raw);
         long wait = obtained - askedNanos;
         Thread thread = Thread.currentThread();

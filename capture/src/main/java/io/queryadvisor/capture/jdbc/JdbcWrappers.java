@@ -29,6 +29,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
 import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureContext;
 
 /**
  * Makes the concrete JDBC wrappers.
@@ -55,7 +56,7 @@ public final class JdbcWrappers {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CONNECTION = constructor(lookup, generate(lookup, CapturingConnection.class, "delegate", null),
-                    Connection.class, Capture.class, String.class, long.class);
+                    Connection.class, Capture.class, long.class, String.class, long.class, CaptureContext.class);
             STATEMENT = constructor(lookup, generate(lookup, CapturingStatement.class, "statement", null),
                     Statement.class, CapturingConnection.class);
             PREPARED = constructor(lookup, generate(lookup, CapturingPreparedStatement.class, "prepared", JdbcWrappers::bindHooks),
@@ -76,9 +77,10 @@ public final class JdbcWrappers {
      * Wraps a connection the application obtained from {@code source} at {@code openedNanos}; see
      * {@link Checkouts} for the checkout's whole protocol.
      */
-    static CapturingConnection connection(Connection raw, Capture capture, String source, long openedNanos) {
+    static CapturingConnection connection(Connection raw, Capture capture, long id, String source, long openedNanos,
+                                           CaptureContext context) {
         try {
-            return (CapturingConnection) CONNECTION.invokeExact(raw, capture, source, openedNanos);
+            return (CapturingConnection) CONNECTION.invokeExact(raw, capture, id, source, openedNanos, context);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot wrap connection", e);
         }

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  */
 final class OpenStatements {
 
-    static final int CHUNK = 8;
-    static final int MAX_CHUNKS = 16;
+    static final int CHUNK = 4; // most connections have one or two statements open at a time
+    static final int MAX_CHUNKS = 32;
     static final int MAX_TRACKED = CHUNK * MAX_CHUNKS;
 
     private static final int NEXT = CHUNK;

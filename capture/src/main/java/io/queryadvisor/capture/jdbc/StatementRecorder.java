@@ -59,7 +59,7 @@ abstract class StatementRecorder implements Statement {
      */
     final long begin() {
         flushPending();
-        CaptureContext ctx = CaptureContext.current();
+        CaptureContext ctx = connection.context();
         if (ctx.executing) {
             recording = false;
             return 0;
