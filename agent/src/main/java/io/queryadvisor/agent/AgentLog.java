@@ -1,43 +1,26 @@
 package io.queryadvisor.agent;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.queryadvisor.capture.CaptureLog;
 
 /**
- * The agent's own voice: one line per message on standard error, prefixed {@code [query-advisor]},
- * never through the application's logging (whose configuration we must not depend on or disturb).
- * Problems are said once per kind: a failure that repeats a million times is logged once and
- * counted.
+ * The agent's own voice, shared with the capture layer ({@link CaptureLog}): one line per message
+ * on standard error, prefixed {@code [query-advisor]}, each kind of problem said once.
  */
 public final class AgentLog {
-
-    private static final String PREFIX = "[query-advisor] ";
-    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
-    private static volatile boolean debug;
 
     private AgentLog() {
     }
 
     public static void info(String message) {
-        System.err.println(PREFIX + message);
+        CaptureLog.info(message);
     }
 
     public static void setDebug(boolean on) {
-        debug = on;
+        CaptureLog.setDebug(on);
     }
 
     /** Logs {@code message} (with the stack trace only in debug mode) the first time {@code kind} goes wrong. */
     public static void warnOnce(String kind, String message, Throwable cause) {
-        if (SAID.add(kind)) {
-            String reason = cause == null ? "" : ": " + cause;
-            System.err.println(PREFIX + "WARNING " + message + reason);
-            if (debug && cause != null) {
-                StringWriter trace = new StringWriter();
-                cause.printStackTrace(new PrintWriter(trace));
-                System.err.print(trace);
-            }
-        }
+        CaptureLog.warnOnce(kind, message, cause);
     }
 }

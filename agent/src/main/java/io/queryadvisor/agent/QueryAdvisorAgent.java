@@ -7,12 +7,12 @@ import java.util.Set;
 
 import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.config.ConfigurationException;
-import io.queryadvisor.agent.capture.Capture;
 import io.queryadvisor.agent.config.AgentConfig;
 import io.queryadvisor.agent.config.ConfigSources;
 import io.queryadvisor.agent.instrument.AgentInstaller;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
-import io.queryadvisor.agent.jdbc.JdbcWrappers;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.jdbc.JdbcWrappers;
 import io.queryadvisor.dashboard.DashboardPortUnavailableException;
 import io.queryadvisor.dashboard.DashboardServer;
 

@@ -11,10 +11,11 @@ import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.AdvisorConfig;
 import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.config.Settings;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
 import io.queryadvisor.benchmarks.stub.StubPool;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.CaptureContext;
 
 /**
  * One variant set up for measuring: the pool over the stub driver, whatever the variant puts in
@@ -63,17 +64,17 @@ public final class Rig implements AutoCloseable {
     /**
      * What {@code GetConnectionAdvice} inlines into {@code HikariDataSource#getConnection} under the
      * agent: {@link ConnectionWrapping#enter()} before the method, {@link ConnectionWrapping#exit}
-     * after it, which wraps the pool's connection with {@code JdbcWrappers.connection(connection,
-     * capture)}. The agent sanity check runs the real, inlined thing.
+     * after it, which hands the pool's connection to {@code Checkouts.checkedOut(capture, source,
+     * connection, asked)}. The agent sanity check runs the real, inlined thing.
      */
     private ConnectionSource capturing(HikariDataSource pool, CaptureBuffer events, Settings captureSettings) {
         buffer = events;
         ConnectionWrapping.install(new Capture(events, CaptureConfig.from(captureSettings)));
         stops.push(() -> ConnectionWrapping.install(null));
         return () -> {
-            ConnectionWrapping.enter();
+            CaptureContext context = ConnectionWrapping.enter();
             Connection connection = pool.getConnection();
-            return ConnectionWrapping.exit(pool, connection);
+            return ConnectionWrapping.exit(pool, connection, context);
         };
     }
 

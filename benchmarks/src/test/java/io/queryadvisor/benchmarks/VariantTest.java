@@ -30,7 +30,7 @@ class VariantTest {
             } else if (variant == Variant.DATASOURCE_PROXY) {
                 assertThat(layer).isEqualTo("net.ttddyy.dsproxy.proxy.ProxyJdbcObject");
             } else {
-                assertThat(layer).isEqualTo("io.queryadvisor.agent.jdbc.CapturingConnection");
+                assertThat(layer).isEqualTo("io.queryadvisor.capture.jdbc.CapturingConnection");
             }
         }
     }
@@ -38,7 +38,7 @@ class VariantTest {
     /** The capturing connection's class is generated; its superclass names it. JDK proxies say so by interface. */
     private static String layerOf(Connection connection) {
         Class<?> type = connection.getClass();
-        if (type.getName().startsWith("io.queryadvisor.agent.")) {
+        if (type.getName().startsWith("io.queryadvisor.capture.")) {
             return type.getSuperclass().getName();
         }
         for (Class<?> implemented : type.getInterfaces()) {

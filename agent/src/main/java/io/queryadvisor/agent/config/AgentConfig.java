@@ -9,7 +9,7 @@ import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.probe.ProbeConfig;
 import io.queryadvisor.advisor.report.ReportFormat;
 import io.queryadvisor.advisor.rules.engine.RuleRegistry;
-import io.queryadvisor.agent.capture.CaptureConfig;
+import io.queryadvisor.capture.CaptureConfig;
 import io.queryadvisor.dashboard.DashboardConfig;
 
 /**

@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -26,7 +27,8 @@ import io.queryadvisor.agent.instrument.servlet.ServletInstrumentation;
 /**
  * Installs the instrumentation: {@code getConnection()} / {@code getConnection(user, password)}
  * of every {@code javax.sql.DataSource} implementation, and {@code connect(url, properties)} of
- * every {@code java.sql.Driver} (which {@code DriverManager.getConnection} ends in); and the
+ * every {@code java.sql.Driver} (which {@code DriverManager.getConnection} ends in; its bridge
+ * method when the driver narrows the return type, see {@link DriverBridgeAdvice}); and the
  * servlets' {@code service} method, to know which HTTP request a statement runs in. Classes
  * already loaded (late attach) are retransformed.
  */
@@ -64,6 +66,7 @@ public final class AgentInstaller {
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new FailureListener())
                 .ignore(nameStartsWith("io.queryadvisor.agent.")
+                        .or(nameStartsWith("io.queryadvisor.capture."))
                         .or(nameStartsWith("io.queryadvisor.advisor."))
                         .or(nameStartsWith("io.queryadvisor.dashboard."))
                         .or(nameStartsWith("io.queryadvisor.shaded."))
@@ -75,10 +78,12 @@ public final class AgentInstaller {
                                 .and(takesArguments(0).or(takesArguments(2)))
                                 .and(returns(named("java.sql.Connection"))))))
                 .type(hasSuperType(named("java.sql.Driver")).and(not(isInterface())), visible)
-                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(GetConnectionAdvice.class)
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DriverConnectAdvice.class)
                         .on(named("connect").and(not(isAbstract()))
-                                .and(takesArguments(2))
-                                .and(returns(named("java.sql.Connection"))))))
+                                .and(takesArguments(String.class, Properties.class))
+                                .and(returns(named("java.sql.Connection")))))
+                        // a connect with a narrower return type is called through its bridge
+                        .visit(new DriverBridgeAdvice()))
                 .type(ServletInstrumentation.servlets(), visible)
                 .transform(new ServletInstrumentation())
                 .installOn(instrumentation);

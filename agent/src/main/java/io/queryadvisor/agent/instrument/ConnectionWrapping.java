@@ -1,18 +1,15 @@
 package io.queryadvisor.agent.instrument;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.Driver;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Properties;
 
-import io.queryadvisor.advisor.capture.DatabaseIdentified;
 import io.queryadvisor.agent.AgentLog;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureContext;
-import io.queryadvisor.agent.jdbc.CapturingConnection;
-import io.queryadvisor.agent.jdbc.JdbcWrappers;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureContext;
+import io.queryadvisor.capture.DriverConnections;
+import io.queryadvisor.capture.jdbc.CapturingConnection;
+import io.queryadvisor.capture.jdbc.Checkouts;
 
 /**
  * Decides, each time a DataSource or Driver hands out a connection, whether to wrap it, so that
@@ -20,18 +17,16 @@ import io.queryadvisor.agent.jdbc.JdbcWrappers;
  * <ul>
  *   <li>only the outermost {@code getConnection}/{@code connect} on a thread wraps: a DataSource
  *       that delegates to another (Spring's proxies, an application's own, HikariCP's internal
- *       DriverDataSource) is seen once, at the top;</li>
+ *       DriverDataSource) is seen once, at the top, and the application's wait is that call's;</li>
  *   <li>a physical connection that a pool opens for itself is not wrapped: the pool's logical
  *       connections are (see {@link PoolCallers});</li>
- *   <li>a connection that is already ours is not wrapped again.</li>
+ *   <li>a connection that is already ours, or that Query Advisor opens for itself, is not wrapped.</li>
  * </ul>
- * The advice inlined into application classes calls the two static methods here; they never throw.
+ * The advice inlined into application classes calls the static methods here; they never throw.
  */
 public final class ConnectionWrapping {
 
     private static volatile Capture capture;
-    private static final Map<Object, Boolean> IDENTIFIED = Collections.synchronizedMap(new IdentityHashMap<>());
-    private static volatile Object lastIdentified;
 
     private ConnectionWrapping() {
     }
@@ -46,18 +41,50 @@ public final class ConnectionWrapping {
         return capture;
     }
 
-    public static void enter() {
+    /** Before a getConnection / connect; returns the thread's context, for {@link #exit}. */
+    public static CaptureContext enter() {
         try {
-            CaptureContext.current().connectDepth++;
+            CaptureContext ctx = CaptureContext.current();
+            if (ctx.connectDepth++ == 0) {
+                ctx.connectStartNanos = System.nanoTime();
+            }
+            return ctx;
         } catch (Throwable t) {
             AgentLog.warnOnce("enter", "connection tracking failed; connections pass through unchanged", t);
+            return null;
         }
     }
 
-    /** Returns the connection the application gets: {@code connection} itself or its capturing wrapper. */
-    public static Connection exit(Object source, Connection connection) {
+    /**
+     * After {@code Driver.connect(url, properties)}: remembers how the driver connected (for the
+     * database probe), then decides as {@link #exit}.
+     */
+    public static Connection connected(Driver driver, String url, Properties properties, Connection connection,
+                                       CaptureContext context) {
         try {
-            CaptureContext ctx = CaptureContext.current();
+            if (connection != null) {
+                DriverConnections.connected(driver, url, properties);
+            }
+        } catch (Throwable t) {
+            AgentLog.warnOnce("driver-connect", "could not remember how a driver connected; the database probe"
+                    + " may not reach that database", t);
+        }
+        return exit(driver, connection, context);
+    }
+
+    /** As {@link #exit(Object, Connection, CaptureContext)}, finding the thread's context itself. */
+    public static Connection exit(Object source, Connection connection) {
+        return exit(source, connection, null);
+    }
+
+    /**
+     * Returns the connection the application gets: {@code connection} itself or its capturing
+     * wrapper. {@code context} is what {@link #enter()} returned (one thread-local look-up per
+     * checkout instead of two), or {@code null} if it failed.
+     */
+    public static Connection exit(Object source, Connection connection, CaptureContext context) {
+        try {
+            CaptureContext ctx = context != null ? context : CaptureContext.current();
             int depth = --ctx.connectDepth;
             if (depth < 0) {
                 ctx.connectDepth = 0; // advice installed mid-call by a late attach
@@ -71,49 +98,18 @@ public final class ConnectionWrapping {
             boolean physical = ctx.physicalConnectionMade || source instanceof Driver;
             ctx.physicalConnectionMade = false;
             Capture active = capture;
-            if (active == null || connection == null || connection instanceof CapturingConnection) {
+            if (active == null || connection == null || connection instanceof CapturingConnection || ctx.uncaptured) {
                 return connection;
             }
             if (physical && PoolCallers.openedByPool()) {
                 return connection;
             }
-            Connection wrapped = JdbcWrappers.connection(connection, active);
-            identifyOnce(source, connection, active);
-            return wrapped;
+            long asked = depth < 0 ? System.nanoTime() : ctx.connectStartNanos;
+            return Checkouts.checkedOut(active, active.source(source, ctx), connection, asked, ctx);
         } catch (Throwable t) {
             AgentLog.warnOnce("wrap", "could not wrap a connection from " + source.getClass().getName()
                     + "; it is used unwrapped", t);
             return connection;
         }
-    }
-
-    /** Tells the advisor, once per data source, what database it talks to. */
-    private static void identifyOnce(Object source, Connection connection, Capture active) {
-        if (source == lastIdentified || IDENTIFIED.putIfAbsent(source, Boolean.TRUE) != null) {
-            return;
-        }
-        lastIdentified = source;
-        try {
-            DatabaseMetaData md = connection.getMetaData();
-            active.emit(new DatabaseIdentified(sourceName(source),
-                    md.getDatabaseProductName() + " " + md.getDatabaseProductVersion(),
-                    md.getDriverName() + " " + md.getDriverVersion(),
-                    JdbcUrls.withoutSecrets(md.getURL()), System.nanoTime()));
-        } catch (Throwable t) {
-            AgentLog.warnOnce("metadata", "could not read the database's name from " + source.getClass().getName(), t);
-        }
-    }
-
-    /** HikariCP's pool name when there is one, else the data source or driver class. */
-    static String sourceName(Object source) {
-        try {
-            Object name = source.getClass().getMethod("getPoolName").invoke(source);
-            if (name != null) {
-                return name.toString();
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // not a pool with a name
-        }
-        return source.getClass().getName();
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 
 import net.bytebuddy.asm.Advice;
 
+import io.queryadvisor.capture.CaptureContext;
+
 /**
  * Inlined into every {@code DataSource#getConnection} and {@code Driver#connect}. Thin on
  * purpose: it hands off to {@link ConnectionWrapping}, plain Java that can be tested without
@@ -16,13 +18,14 @@ public final class GetConnectionAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter() {
-        ConnectionWrapping.enter();
+    static CaptureContext enter() {
+        return ConnectionWrapping.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object source,
+                     @Advice.Enter CaptureContext context,
                      @Advice.Return(readOnly = false) Connection connection) {
-        connection = ConnectionWrapping.exit(source, connection);
+        connection = ConnectionWrapping.exit(source, connection, context);
     }
 }

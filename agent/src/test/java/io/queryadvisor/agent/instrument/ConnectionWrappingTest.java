@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.queryadvisor.advisor.capture.CaptureBuffer;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
-import io.queryadvisor.agent.jdbc.CapturingConnection;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.CaptureContext;
+import io.queryadvisor.capture.jdbc.CapturingConnection;
 
 /** The count-once decisions, driven the way the inlined advice drives them. */
 class ConnectionWrappingTest {
@@ -87,5 +88,17 @@ class ConnectionWrappingTest {
         ConnectionWrapping.enter();
 
         assertThat(ConnectionWrapping.exit(outerDataSource, raw)).isInstanceOf(CapturingConnection.class);
+    }
+
+    @Test
+    void aConnectionQueryAdvisorOpensForItselfIsNotWrapped() {
+        CaptureContext context = CaptureContext.current();
+        context.uncaptured = true;
+        try {
+            ConnectionWrapping.enter();
+            assertThat(ConnectionWrapping.exit(new Driver(), raw)).isSameAs(raw);
+        } finally {
+            context.uncaptured = false;
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -23,15 +25,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.AdvisorConfig;
+import io.queryadvisor.advisor.capture.CaptureEvent;
+import io.queryadvisor.advisor.capture.ObservedStatement;
+import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.stats.QueryStats;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
 import io.queryadvisor.agent.instrument.AgentInstaller;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
 import io.queryadvisor.testing.TestSchema;
 
 /**
@@ -56,6 +61,7 @@ public final class AgentUnderTest implements BeforeEachCallback, AfterEachCallba
 
     private final Map<String, String> settings;
     private final List<HikariDataSource> pools = new ArrayList<>();
+    private final Queue<CaptureEvent> events = new ConcurrentLinkedQueue<>();
     private Advisor advisor;
 
     private AgentUnderTest(Map<String, String> settings) {
@@ -75,7 +81,8 @@ public final class AgentUnderTest implements BeforeEachCallback, AfterEachCallba
     public void beforeEach(ExtensionContext context) {
         InstrumentedJvm.ensure();
         Settings configured = Settings.fromStrings(settings, "test");
-        advisor = Advisor.start(AdvisorConfig.from(configured));
+        events.clear();
+        advisor = Advisor.start(AdvisorConfig.from(configured), List.of(events::add));
         ConnectionWrapping.install(new Capture(advisor.buffer(), CaptureConfig.from(configured)));
     }
 
@@ -122,6 +129,20 @@ public final class AgentUnderTest implements BeforeEachCallback, AfterEachCallba
         List<Recommendation> found = findings(ruleId);
         assertThat(found).as("findings of %s", ruleId).hasSize(1);
         return found.get(0);
+    }
+
+    /**
+     * Every event of {@code type} the advisor received so far, in capture order. Statements come as
+     * the advisor's listeners receive them: {@link ObservedStatement}.
+     */
+    public <T extends CaptureEvent> List<T> events(Class<T> type) {
+        awaitIdle();
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Every statement execution captured so far, in capture order. */
+    public List<StatementExecuted> statements() {
+        return events(ObservedStatement.class).stream().map(ObservedStatement::event).toList();
     }
 
     /** The statistics of everything captured so far. */

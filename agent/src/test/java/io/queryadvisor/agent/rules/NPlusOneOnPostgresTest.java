@@ -19,6 +19,8 @@ import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.QueryStats;
+import io.queryadvisor.testing.ShopDatabase;
+import io.queryadvisor.testing.SourceLines;
 import io.queryadvisor.testing.TestSchema;
 
 /** The n-plus-one rule on what an application runs through a HikariCP pool on PostgreSQL, captured by the agent. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
+import io.queryadvisor.testing.ShopDatabase;
 import io.queryadvisor.testing.TestSchema;
 
 /** The select-star rule on what an application runs through a HikariCP pool on PostgreSQL, captured by the agent. */

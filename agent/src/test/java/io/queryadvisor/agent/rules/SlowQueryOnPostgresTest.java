@@ -18,6 +18,8 @@ import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
 import io.queryadvisor.advisor.stats.CallSiteCount;
+import io.queryadvisor.testing.ShopDatabase;
+import io.queryadvisor.testing.SourceLines;
 import io.queryadvisor.testing.TestSchema;
 
 /** The slow-query rule on what an application runs through a HikariCP pool on PostgreSQL, captured by the agent. */

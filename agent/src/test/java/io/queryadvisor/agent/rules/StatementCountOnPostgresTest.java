@@ -13,6 +13,7 @@ import com.example.shop.Storefront;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.stats.QueryStats;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
+import io.queryadvisor.testing.ShopDatabase;
 import io.queryadvisor.testing.TestSchema;
 
 /**

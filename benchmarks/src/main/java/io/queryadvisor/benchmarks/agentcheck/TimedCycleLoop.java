@@ -17,7 +17,7 @@ import io.queryadvisor.benchmarks.stub.StubPool;
  */
 public final class TimedCycleLoop {
 
-    static final String CAPTURING_CONNECTION = "io.queryadvisor.agent.jdbc.CapturingConnection";
+    static final String CAPTURING_CONNECTION = "io.queryadvisor.capture.jdbc.CapturingConnection";
 
     private TimedCycleLoop() {
     }

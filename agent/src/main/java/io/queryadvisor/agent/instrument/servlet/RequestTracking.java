@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.agent.AgentLog;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureContext;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureContext;
 
 /**
  * Marks the incoming request a thread is serving, so that every statement it runs carries a

@@ -38,10 +38,11 @@ import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
-import io.queryadvisor.agent.jdbc.JdbcWrappers;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.ConnectionSource;
+import io.queryadvisor.capture.jdbc.Checkouts;
 
 /**
  * A real servlet container (Jetty 12, {@code jakarta.servlet}) with the agent's servlet
@@ -54,6 +55,7 @@ class JakartaServletRequestTest {
 
     private static final CaptureBuffer BUFFER = new CaptureBuffer(4096);
     private static final Capture CAPTURE = new Capture(BUFFER, CaptureConfig.defaults());
+    private static final ConnectionSource H2 = new ConnectionSource("h2", null);
 
     private static InstrumentedServlets instrumentation;
     private static Connection keepDatabaseOpen;
@@ -191,7 +193,7 @@ class JakartaServletRequestTest {
         protected void doGet(HttpServletRequest request, HttpServletResponse response)
                 throws ServletException, IOException {
             int orderId = Integer.parseInt(request.getPathInfo().substring(1));
-            try (Connection c = JdbcWrappers.connection(DriverManager.getConnection(DATABASE), CAPTURE)) {
+            try (Connection c = Checkouts.checkedOut(CAPTURE, H2, DriverManager.getConnection(DATABASE), System.nanoTime())) {
                 String customer = customer(c, orderId);
                 List<String> products = new ArrayList<>();
                 for (int productId : productIds(c, orderId)) {

@@ -25,10 +25,10 @@ import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
-import io.queryadvisor.agent.capture.CaptureContext;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.CaptureContext;
 
 /**
  * {@code javax.servlet} servlets, instrumented for real and called the way a container calls them

@@ -13,10 +13,10 @@ import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
-import io.queryadvisor.agent.capture.CaptureContext;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.CaptureContext;
 
 /** The request bookkeeping, driven the way the inlined servlet advice drives it. */
 class RequestTrackingTest {

@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 import io.queryadvisor.advisor.capture.CaptureBuffer;
-import io.queryadvisor.agent.capture.Capture;
-import io.queryadvisor.agent.capture.CaptureConfig;
-import io.queryadvisor.agent.capture.CaptureContext;
 import io.queryadvisor.agent.instrument.AgentInstaller;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
+import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.capture.CaptureContext;
 
 /**
  * Run in a child JVM by {@link ServletApiInApplicationLoaderTest}: the agent as an application

@@ -1,0 +1,96 @@
+package io.queryadvisor.capture;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.queryadvisor.advisor.capture.CallSite;
+
+/**
+ * Decides which executions pay for a stack walk to find their call site, and walks.
+ *
+ * <p>A walk costs microseconds, several times the whole capture budget, so it cannot run on
+ * every statement. Each distinct SQL text gets a call site on its first {@code firstN}
+ * executions (every loop, every code path that runs it early is seen), then on one execution in
+ * {@code every}; and every execution slower than {@code slowerThanNanos} gets one, since its
+ * cost dwarfs the walk's. What does not get a call site carries {@code null}.
+ *
+ * <p>The per-text counts ({@link ExecutionCount}) live in a map bounded to {@code maxTexts}; past
+ * that, texts not yet in it (typically SQL with inlined literals, unique every time) are sampled
+ * one in {@code every} by a per-thread counter, so a flood of distinct SQL cannot grow memory.
+ */
+public final class CallSiteSampler {
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final int MAX_DEPTH = 64;
+
+    private final CallSiteFilter filter;
+    private final int firstN;
+    private final int every;
+    private final long slowerThanNanos;
+    private final int maxTexts;
+    private final ConcurrentHashMap<String, ExecutionCount> executionsByText = new ConcurrentHashMap<>();
+
+    public CallSiteSampler(CallSiteFilter filter, int firstN, int every, long slowerThanNanos, int maxTexts) {
+        this.filter = filter;
+        this.firstN = firstN;
+        this.every = Math.max(1, every);
+        this.slowerThanNanos = slowerThanNanos;
+        this.maxTexts = maxTexts;
+    }
+
+    /** The call site of the running execution of {@code sql}, or {@code null} when not sampled. */
+    public CallSite sample(String sql, long durationNanos) {
+        return sample(count(sql), durationNanos);
+    }
+
+    /**
+     * The call site of the running execution of a text counted by {@code count} (from
+     * {@link #count}; {@code null} for a text the sampler had no room for), or {@code null} when
+     * this execution is not sampled. Counts the execution.
+     */
+    public CallSite sample(ExecutionCount count, long durationNanos) {
+        boolean due = count == null
+                ? CaptureContext.current().untrackedExecutions++ % every == 0
+                : isDue(count.next());
+        return due || durationNanos >= slowerThanNanos ? walk() : null;
+    }
+
+    /** The execution count of {@code sql}, or {@code null} when {@code maxTexts} texts are counted already. */
+    public ExecutionCount count(String sql) {
+        ExecutionCount count = executionsByText.get(sql);
+        if (count == null && executionsByText.size() < maxTexts) {
+            count = executionsByText.computeIfAbsent(sql, text -> new ExecutionCount(this, text));
+        }
+        return count;
+    }
+
+    /**
+     * As {@link #count(String)}, checking first the count this thread ({@code context}) looked up
+     * last, by identity: a loop prepares the same string constant again and again, and two field
+     * reads are cheaper than a map look-up.
+     */
+    public ExecutionCount count(String sql, CaptureContext context) {
+        ExecutionCount last = context.lastCounted;
+        if (last != null && last.sql == sql && last.sampler == this) {
+            return last;
+        }
+        ExecutionCount count = count(sql);
+        if (count != null) {
+            context.lastCounted = count;
+        }
+        return count;
+    }
+
+    private boolean isDue(int seen) {
+        return seen < firstN || seen % every == 0;
+    }
+
+    /** The first application frame on the current stack, or {@link CallSite#UNKNOWN}. */
+    public CallSite walk() {
+        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
+                .limit(MAX_DEPTH)
+                .filter(f -> filter.isApplicationFrame(f.getClassName()))
+                .findFirst());
+        return frame.map(CallSite::of).orElse(CallSite.UNKNOWN);
+    }
+}

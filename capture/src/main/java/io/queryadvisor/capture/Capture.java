@@ -1,0 +1,130 @@
+package io.queryadvisor.capture;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.capture.CaptureBuffer;
+import io.queryadvisor.advisor.capture.CaptureEvent;
+import io.queryadvisor.advisor.capture.DatabaseIdentified;
+import io.queryadvisor.advisor.probe.DatabaseConnector;
+
+/**
+ * The capture layer's shared state, one per advisor: where events go, how call sites and bind
+ * values are sampled, how connections are numbered, which data sources are known. Every JDBC
+ * wrapper holds a reference to it, so the hot path reaches it without a static lookup.
+ */
+public final class Capture {
+
+    /** Every text's first executions have their bind values copied, then one in {@value #BIND_SAMPLE_EVERY}. */
+    static final int BIND_SAMPLE_FIRST = 3;
+    static final int BIND_SAMPLE_EVERY = 1024; // a power of two: the test is a mask
+    static final int ID_BLOCK = 1024;
+
+    private final CaptureBuffer buffer;
+    private final CallSiteSampler sampler;
+    private final CallSiteSampler checkoutSampler;
+    private final boolean bindSamples;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final ConnectionSources sources = new ConnectionSources();
+    private volatile boolean stopped;
+
+    public Capture(CaptureBuffer buffer, CaptureConfig config) {
+        this.buffer = buffer;
+        this.sampler = config.newSampler();
+        this.checkoutSampler = config.newCheckoutSampler();
+        this.bindSamples = config.bindSamples();
+    }
+
+    /** Whether connections are still wrapped; false once {@link #stop()} was called. */
+    public boolean active() {
+        return !stopped;
+    }
+
+    /**
+     * From now on connections are handed out as they are, unwrapped (those wrapped already go on
+     * capturing, into a buffer nobody may drain any more: it fills, and drops).
+     */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Hands an event to the advisor; never blocks (a full buffer drops and counts). */
+    public void emit(CaptureEvent event) {
+        buffer.offer(event);
+    }
+
+    /**
+     * A new logical connection's id, unique in this capture; ids start at 1. Each thread takes them
+     * from a block of {@value #ID_BLOCK} of its own, so that a checkout costs no atomic operation on a
+     * counter every thread shares: ids are unique, not in checkout order across threads.
+     */
+    public long nextConnectionId(CaptureContext context) {
+        if (context.idBlockOwner != this || context.nextConnectionId == context.connectionIdLimit) {
+            long first = connectionIds.getAndAdd(ID_BLOCK) + 1;
+            context.idBlockOwner = this;
+            context.nextConnectionId = first;
+            context.connectionIdLimit = first + ID_BLOCK;
+        }
+        return context.nextConnectionId++;
+    }
+
+    /** The call site of the running execution of {@code sql}, or {@code null} when this one is not sampled. */
+    public CallSite callSite(String sql, long durationNanos) {
+        return sampler.sample(sql, durationNanos);
+    }
+
+    /** The call site of the running execution of a text counted by {@code count} (see {@link #executionCount}). */
+    public CallSite callSite(ExecutionCount count, long durationNanos) {
+        return sampler.sample(count, durationNanos);
+    }
+
+    /**
+     * How many times {@code sql} ran, for a statement to keep; {@code null} when the sampler has no
+     * room. {@code context} is the calling thread's.
+     */
+    public ExecutionCount executionCount(String sql, CaptureContext context) {
+        return sampler.count(sql, context);
+    }
+
+    /** Whether the next execution of a text counted by {@code count} is to carry a copy of its bind values. */
+    public boolean bindSampleDue(ExecutionCount count) {
+        if (!bindSamples || count == null) {
+            return false;
+        }
+        int seen = count.peek();
+        return seen < BIND_SAMPLE_FIRST || (seen & (BIND_SAMPLE_EVERY - 1)) == 0;
+    }
+
+    /** The entry of a data source or driver object the application gets connections from. */
+    public ConnectionSource source(Object dataSourceOrDriver, CaptureContext context) {
+        return sources.of(dataSourceOrDriver, context);
+    }
+
+    /** The call site of a checkout from {@code source} that waited {@code waitNanos}, or {@code null} when not sampled. */
+    public CallSite checkoutCallSite(ConnectionSource source, long waitNanos) {
+        return checkoutSampler.sample(source.checkouts(), waitNanos);
+    }
+
+    /**
+     * Tells the advisor, once per source, what database it talks to and how the probe may connect
+     * to it. Runs on the first checkout's thread: a few metadata calls, once per source.
+     */
+    public void identifyOnce(ConnectionSource source, Connection connection) {
+        if (!source.claimIdentification()) {
+            return;
+        }
+        try {
+            DatabaseMetaData md = connection.getMetaData();
+            String url = md.getURL();
+            DatabaseConnector connector = source.connector() != null ? source.connector() : DriverConnections.forUrl(url);
+            emit(new DatabaseIdentified(source.name(), md.getDatabaseProductName() + " " + md.getDatabaseProductVersion(),
+                    md.getDriverName() + " " + md.getDriverVersion(), JdbcUrls.withoutSecrets(url), System.nanoTime(),
+                    connector));
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            CaptureLog.warnOnce("metadata", "could not read the database's name from " + source.name(), e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.queryadvisor.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.ref.WeakReference;
+
+import org.junit.jupiter.api.Test;
+
+/** Data sources are named once, found by identity, and never kept alive by capture. */
+class ConnectionSourcesTest {
+
+    private final ConnectionSources sources = new ConnectionSources();
+    private final CaptureContext context = CaptureContext.current();
+
+    @Test
+    void aPoolIsNamedAfterItsPoolName() {
+        assertThat(sources.of(new NamedPool("orders"), context).name()).isEqualTo("orders");
+    }
+
+    @Test
+    void anyOtherSourceIsNamedAfterItsClass() {
+        assertThat(sources.of(new Object(), context).name()).isEqualTo("java.lang.Object");
+    }
+
+    @Test
+    void aSourceIsWorkedOutOnceAndFoundByIdentity() {
+        NamedPool pool = new NamedPool("orders");
+        ConnectionSource first = sources.of(pool, context);
+        pool.name = "renamed";
+
+        assertThat(sources.of(pool, context)).isSameAs(first);
+        assertThat(pool.asked).isEqualTo(1);
+        assertThat(sources.of(new NamedPool("orders"), context)).isNotSameAs(first);
+    }
+
+    @Test
+    void aSourceTheApplicationDropsIsNotKeptAlive() {
+        WeakReference<Object> dropped = new WeakReference<>(new NamedPool("dropped"));
+        sources.of(dropped.get(), context);
+
+        for (int gc = 0; gc < 50 && dropped.get() != null; gc++) {
+            System.gc();
+        }
+        assertThat(dropped.get()).as("collected while known to capture").isNull();
+        sources.of(new Object(), context); // adding expunges the collected one's entry
+        assertThat(sources.size()).isEqualTo(1);
+    }
+
+    /** Has what HikariCP has: a pool name, read by reflection. */
+    public static final class NamedPool {
+        String name;
+        int asked;
+
+        NamedPool(String name) {
+            this.name = name;
+        }
+
+        public String getPoolName() {
+            asked++;
+            return name;
+        }
+    }
+}
