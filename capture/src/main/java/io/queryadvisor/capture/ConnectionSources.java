@@ -50,8 +50,9 @@ final class ConnectionSources {
         }
     }
 
-    /** Sources known; for tests. */
+    /** Sources known, once those collected and enqueued so far are forgotten; for tests. */
     int size() {
+        expungeCollected();
         return bySource.size();
     }
 
