@@ -2,6 +2,7 @@ package io.queryadvisor.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,23 @@ class ConnectionSourcesTest {
             System.gc();
         }
         assertThat(dropped.get()).as("collected while known to capture").isNull();
-        sources.of(new Object(), context); // adding expunges the collected one's entry
+    }
+
+    @Test
+    void theEntryOfACollectedSourceIsDropped() throws InterruptedException {
+        sources.of(new NamedPool("dropped"), context);
+        Object kept = new Object();
+        sources.of(kept, context);
+
+        // The collector clears the key, then the JDK's reference handler queues it: no latch to
+        // wait on, so poll (bounded; the assertion below is about the outcome, not the time taken).
+        for (int attempt = 0; attempt < 200 && sources.size() > 1; attempt++) {
+            System.gc();
+            Thread.sleep(10);
+            sources.expungeCollected();
+        }
         assertThat(sources.size()).isEqualTo(1);
+        Reference.reachabilityFence(kept);
     }
 
     /** Has what HikariCP has: a pool name, read by reflection. */
