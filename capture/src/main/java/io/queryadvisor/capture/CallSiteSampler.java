@@ -55,6 +55,11 @@ public final class CallSiteSampler {
         return due || durationNanos >= slowerThanNanos ? walk() : null;
     }
 
+    /** The call site of the {@code seen}-th (from 0) of some count of events, or {@code null} when not sampled. */
+    public CallSite sample(int seen, long durationNanos) {
+        return isDue(seen) || durationNanos >= slowerThanNanos ? walk() : null;
+    }
+
     /** The execution count of {@code sql}, or {@code null} when {@code maxTexts} texts are counted already. */
     public ExecutionCount count(String sql) {
         ExecutionCount count = executionsByText.get(sql);

@@ -37,7 +37,7 @@ public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEve
     }
 
     /**
-     * Checkouts walk for their call site on their source's first {@code callSiteFirstN}, then on one
+     * Checkouts walk for their call site on each thread's first {@code callSiteFirstN}, then on one
      * in this many times {@code callSiteEvery}: a walk costs microseconds, and a checkout is the
      * unit of several statements, each sampled for its own call site already. At one in 4096 the
      * walks cost a checkout about 2 ns; at one in 256 they cost it more than all the rest of
@@ -46,7 +46,7 @@ public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEve
     static final int CHECKOUT_EVERY_FACTOR = 16;
 
     CallSiteSampler newCheckoutSampler() {
-        // Checkouts are counted by their ConnectionSource, not by text: no text is counted here.
+        // Checkouts are counted by thread (CaptureContext), not by text: no text is counted here.
         return new CallSiteSampler(new CallSiteFilter(callSiteExclude), callSiteFirstN,
                 callSiteEvery * CHECKOUT_EVERY_FACTOR, callSiteSlowerThan.toNanos(), 0);
     }

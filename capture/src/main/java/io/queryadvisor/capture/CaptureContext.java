@@ -45,6 +45,9 @@ public final class CaptureContext {
     /** Executions of SQL texts the call-site sampler had no room to track, for 1-in-N sampling. */
     public int untrackedExecutions;
 
+    /** Checkouts made on this thread for the capture that {@link #idBlockOwner} is, for sampling their call sites. */
+    int checkouts;
+
     /** The execution count this thread looked up last (see {@link CallSiteSampler#count(String, CaptureContext)}). */
     ExecutionCount lastCounted;
 

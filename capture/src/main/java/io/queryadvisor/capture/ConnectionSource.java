@@ -16,8 +16,6 @@ public final class ConnectionSource {
     private final String name;
     private final DatabaseConnector connector;
     private final AtomicBoolean identified = new AtomicBoolean();
-    // Checkouts so far, for call-site sampling; a racy count, as ExecutionCount explains.
-    private final ExecutionCount checkouts = new ExecutionCount(null, null);
 
     /**
      * @param name      the pool's name, or the data source's or driver's class
@@ -35,10 +33,6 @@ public final class ConnectionSource {
 
     DatabaseConnector connector() {
         return connector;
-    }
-
-    ExecutionCount checkouts() {
-        return checkouts;
     }
 
     /** True exactly once: for the checkout that is to tell the advisor what database this is. */

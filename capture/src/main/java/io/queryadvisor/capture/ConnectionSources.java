@@ -43,7 +43,8 @@ final class ConnectionSources {
         return raced != null ? raced : made;
     }
 
-    private void expungeCollected() {
+    /** Drops the entries of sources collected since; on every add, and from tests. */
+    void expungeCollected() {
         Object key;
         while ((key = collected.poll()) != null) {
             bySource.remove(key);

@@ -43,7 +43,7 @@ public final class Checkouts {
         long wait = obtained - askedNanos;
         Thread thread = Thread.currentThread();
         capture.emit(new ConnectionAcquired(wrapped.id(), source.name(), askedNanos, wait, thread.getId(),
-                thread.getName(), capture.checkoutCallSite(source, wait), context.request));
+                thread.getName(), capture.checkoutCallSite(wait, context), context.request));
         return wrapped;
     }
 }
