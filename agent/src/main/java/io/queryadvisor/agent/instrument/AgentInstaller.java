@@ -65,6 +65,9 @@ public final class AgentInstaller {
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new FailureListener())
+                // the agent's own classes are skipped by name before Byte Buddy sees them
+                .with(OwnClassesSkipped.DECORATOR)
+                // ... and ignored here too, so that a late attach never tries to retransform them
                 .ignore(nameStartsWith("io.queryadvisor.agent.")
                         .or(nameStartsWith("io.queryadvisor.capture."))
                         .or(nameStartsWith("io.queryadvisor.advisor."))
