@@ -107,8 +107,10 @@ final class EventConsumer implements Runnable {
     }
 
     private void dispatch(CaptureEvent event) {
-        changed = true;
-        anyEvent = true;
+        if (!changed) { // written once per publication, not per event: a line written all the time is
+            changed = true; // a line other objects' readers may share
+            anyEvent = true;
+        }
         if (event instanceof StatementExecuted e) {
             Fingerprint fp = fingerprints.fingerprintOf(e); // read in its database's dialect
             listeners.onEvent(new ObservedStatement(e, fp, toEpochMillis(e.startNanos())));

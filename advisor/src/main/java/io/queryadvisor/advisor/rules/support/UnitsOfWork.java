@@ -233,6 +233,9 @@ public final class UnitsOfWork<U extends UnitOfWork> {
     }
 
     private void endTransactionLeftBy(StatementExecuted e) {
+        if (transactionOnConnection.isEmpty()) {
+            return; // the usual case outside transactions: no boxed key made for every statement
+        }
         Long transaction = transactionOnConnection.get(e.connectionId());
         if (transaction != null && transaction != e.transactionId()) {
             end(UnitOfWorkKey.transaction(e.connectionId(), transaction));
@@ -240,6 +243,9 @@ public final class UnitsOfWork<U extends UnitOfWork> {
     }
 
     private void endTransactionOn(long connectionId) {
+        if (transactionOnConnection.isEmpty()) {
+            return;
+        }
         Long transaction = transactionOnConnection.get(connectionId);
         if (transaction != null) {
             end(UnitOfWorkKey.transaction(connectionId, transaction));
