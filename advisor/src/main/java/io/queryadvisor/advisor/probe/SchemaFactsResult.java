@@ -8,7 +8,8 @@ import java.util.List;
  * @param database  the database, and since when its statistics count
  * @param indexes   its user indexes (system schemas left out), at most {@link #MAX_OBJECTS}
  * @param tables    its user tables, at most {@link #MAX_OBJECTS}
- * @param truncated whether there were more indexes or tables than that (the largest are kept)
+ * @param truncated whether there were more indexes or tables than that (kept: the largest indexes by
+ *                  the catalog's page count, the tables with the most dead and changed rows)
  */
 public record SchemaFactsResult(DatabaseFacts database, List<SchemaIndex> indexes, List<TableHealth> tables,
                                 boolean truncated) implements ProbeResult {
