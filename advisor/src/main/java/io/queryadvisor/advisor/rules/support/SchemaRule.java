@@ -22,9 +22,16 @@ import io.queryadvisor.advisor.rules.RuleSettings;
  */
 public abstract class SchemaRule implements Rule {
 
+    /**
+     * Findings kept per database: a schema with thousands of unused indexes needs its worst ones
+     * shown, not all (the finders list the largest objects first); what is left out is counted.
+     */
+    static final int MAX_FINDINGS_PER_DATABASE = 200;
+
     private final SchemaCheckSchedule schedule;
     /** By database name, at most as many as the schedule follows. */
     private final Map<String, List<Recommendation>> byDatabase = new LinkedHashMap<>();
+    private final Map<String, Long> leftOut = new LinkedHashMap<>();
 
     protected SchemaRule(String ruleId, RuleSettings settings) {
         this.schedule = new SchemaCheckSchedule(ruleId, settings);
@@ -37,7 +44,10 @@ public abstract class SchemaRule implements Rule {
     public final void onEvent(CaptureEvent event) {
         SchemaFactsResult facts = schedule.onEvent(event);
         if (facts != null) {
-            byDatabase.put(facts.database().name(), List.copyOf(find(facts, Instant.now())));
+            List<Recommendation> found = find(facts, Instant.now());
+            String database = facts.database().name();
+            byDatabase.put(database, List.copyOf(found.subList(0, Math.min(found.size(), MAX_FINDINGS_PER_DATABASE))));
+            leftOut.put(database, (long) Math.max(0, found.size() - MAX_FINDINGS_PER_DATABASE));
         }
     }
 
@@ -47,5 +57,12 @@ public abstract class SchemaRule implements Rule {
         List<Recommendation> all = new ArrayList<>();
         byDatabase.values().forEach(all::addAll);
         return all;
+    }
+
+    /** {@code findingsLeftOut}: findings of the latest checks beyond {@value #MAX_FINDINGS_PER_DATABASE} per database. */
+    @Override
+    public Map<String, Long> counters() {
+        long total = leftOut.values().stream().mapToLong(Long::longValue).sum();
+        return total == 0 ? Map.of() : Map.of("findingsLeftOut", total);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +14,8 @@ import io.queryadvisor.advisor.capture.ProbeCompleted;
 import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.probe.AutovacuumSettings;
-import io.queryadvisor.advisor.probe.BindSample;
 import io.queryadvisor.advisor.probe.DatabaseFacts;
-import io.queryadvisor.advisor.probe.Probe;
-import io.queryadvisor.advisor.probe.ProbeCounters;
 import io.queryadvisor.advisor.probe.ProbeFailure;
-import io.queryadvisor.advisor.probe.ProbeRequest;
 import io.queryadvisor.advisor.probe.ProbeResult;
 import io.queryadvisor.advisor.probe.SchemaFactsRequest;
 import io.queryadvisor.advisor.probe.SchemaFactsResult;
@@ -136,36 +131,5 @@ class SchemaCheckScheduleTest {
         assertThat(probe.requests).isEmpty();
 
         assertThat(answer(new SchemaFactsRequest("duplicate-index", URL, "pool"), facts("shop@1"), FIRST)).isNull();
-    }
-
-    /** A probe that records what it is asked and answers nothing by itself. */
-    private static final class RecordingProbe implements Probe {
-
-        final List<SchemaFactsRequest> requests = new ArrayList<>();
-
-        SchemaFactsRequest last() {
-            return requests.get(requests.size() - 1);
-        }
-
-        @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
-        public boolean submit(ProbeRequest request) {
-            requests.add((SchemaFactsRequest) request);
-            return true;
-        }
-
-        @Override
-        public List<BindSample> bindSamples(String fingerprintId) {
-            return Probe.disabled().bindSamples(fingerprintId);
-        }
-
-        @Override
-        public ProbeCounters counters() {
-            return Probe.disabled().counters();
-        }
     }
 }
