@@ -93,6 +93,9 @@ class SampleShopReportIT {
                 SHOP + "repository.ProductRepository.", SHOP + "repository.ReportRepository.topCustomersByRevenue(",
                 SHOP + "repository.CustomerRepository.findByEmail(", SHOP + "db.");
         for (JsonNode finding : report.get("recommendations")) {
+            if (finding.get("fingerprintId").isNull()) {
+                continue; // a schema rule's finding (an index, a table) is about no query
+            }
             assertThat(callSites(finding)).as("call sites of %s", finding.get("id"))
                     .isNotEmpty()
                     .allMatch(site -> expected.stream().anyMatch(site::startsWith));

@@ -95,7 +95,8 @@ final class PostgresCatalog {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
-    private static List<String> strings(Array array) throws SQLException {
+    /** A text array's elements as strings; freed. */
+    static List<String> strings(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }

@@ -117,6 +117,11 @@ final class PostgresProbe implements ProbeDialect {
         return PostgresCatalog.tableFacts(connection, table, columns);
     }
 
+    @Override
+    public SchemaFactsResult schemaFacts(Connection connection) throws SQLException {
+        return PostgresSchemaCatalog.schemaFacts(connection);
+    }
+
     /**
      * Ends the request: rolls back (an error leaves the transaction aborted, refusing anything
      * else), then undoes what outlives a transaction: prepared statements and hypothetical

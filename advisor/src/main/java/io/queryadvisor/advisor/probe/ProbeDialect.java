@@ -38,6 +38,11 @@ public interface ProbeDialect {
         throw new ProbeRefused(ProbeFailure.Kind.UNSUPPORTED_DATABASE, "table facts are read from PostgreSQL only");
     }
 
+    /** The schema's indexes and tables with their usage and health. */
+    default SchemaFactsResult schemaFacts(Connection connection) throws SQLException, ProbeRefused {
+        throw new ProbeRefused(ProbeFailure.Kind.UNSUPPORTED_DATABASE, "schema facts are read from PostgreSQL only");
+    }
+
     /**
      * Ends a request, whatever happened in it: rolls back and undoes whatever the dialect left in
      * the session. When this throws, the probe closes the connection rather than reuse it.

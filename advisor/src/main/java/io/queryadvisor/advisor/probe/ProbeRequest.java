@@ -5,7 +5,8 @@ package io.queryadvisor.advisor.probe;
  * in order with everything else, as a {@code ProbeCompleted} event that carries this request
  * unchanged: a rule picks its own answers out by {@link #requester()} and {@link #key()}.
  */
-public sealed interface ProbeRequest permits ExplainRequest, HypotheticalIndexRequest, TableFactsRequest {
+public sealed interface ProbeRequest permits ExplainRequest, HypotheticalIndexRequest, TableFactsRequest,
+        SchemaFactsRequest {
 
     /** Who asked: a rule's id. */
     String requester();

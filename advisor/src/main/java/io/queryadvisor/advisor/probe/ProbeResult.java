@@ -1,7 +1,8 @@
 package io.queryadvisor.advisor.probe;
 
 /** What the probe found, or why it found nothing ({@link ProbeFailure}). */
-public sealed interface ProbeResult permits ExplainResult, HypotheticalIndexResult, TableFactsResult, ProbeFailure {
+public sealed interface ProbeResult permits ExplainResult, HypotheticalIndexResult, TableFactsResult,
+        SchemaFactsResult, ProbeFailure {
 
     default boolean failed() {
         return this instanceof ProbeFailure;

@@ -73,6 +73,8 @@ final class ProbeSession implements AutoCloseable {
             return dialect.hypothetical(connection, r.sql(), r.binds(), r.createIndexSql());
         } else if (request instanceof TableFactsRequest r) {
             return dialect.tableFacts(connection, r.table(), r.columns());
+        } else if (request instanceof SchemaFactsRequest) {
+            return dialect.schemaFacts(connection);
         }
         throw new IllegalArgumentException("unknown request " + request.getClass().getName());
     }

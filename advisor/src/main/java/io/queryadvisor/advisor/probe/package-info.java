@@ -8,7 +8,9 @@
  *       {@code RuleSettings}): {@code submit} a {@link io.queryadvisor.advisor.probe.ProbeRequest}
  *       ({@link io.queryadvisor.advisor.probe.ExplainRequest},
  *       {@link io.queryadvisor.advisor.probe.HypotheticalIndexRequest},
- *       {@link io.queryadvisor.advisor.probe.TableFactsRequest}) and receive, later and in order on
+ *       {@link io.queryadvisor.advisor.probe.TableFactsRequest},
+ *       {@link io.queryadvisor.advisor.probe.SchemaFactsRequest}: the schema's indexes with their
+ *       usage, its tables with their dead rows, read from the statistics views) and receive, later and in order on
  *       the consumer thread, a {@code capture.ProbeCompleted} event carrying the request and its
  *       {@link io.queryadvisor.advisor.probe.ProbeResult} (a plan, a before/after cost, catalog
  *       facts, or a {@link io.queryadvisor.advisor.probe.ProbeFailure}). Values to explain with come

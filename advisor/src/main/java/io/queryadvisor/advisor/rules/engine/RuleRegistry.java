@@ -2,7 +2,6 @@ package io.queryadvisor.advisor.rules.engine;
 
 import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.CONNECTION;
 import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.QUERY;
-import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.SCHEMA;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,13 +14,16 @@ import io.queryadvisor.advisor.probe.Probe;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.duplicateindex.DuplicateIndexRule;
 import io.queryadvisor.advisor.rules.literalparameters.LiteralParametersRule;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
+import io.queryadvisor.advisor.rules.tablemaintenance.TableMaintenanceRule;
 import io.queryadvisor.advisor.rules.unbatchedwrites.UnbatchedWritesRule;
 import io.queryadvisor.advisor.rules.unboundedresult.UnboundedResultRule;
+import io.queryadvisor.advisor.rules.unusedindex.UnusedIndexRule;
 import io.queryadvisor.advisor.rules.writethenupdate.WriteThenUpdateRule;
 
 /**
@@ -49,12 +51,9 @@ public final class RuleRegistry {
             planned("missing-index", "Missing indexes", "Create efficient database indexes", QUERY,
                     "Sequential scans of large tables that filter most rows out, found with EXPLAIN on real bind"
                             + " values; suggests CREATE INDEX, verified with a hypothetical index where possible."),
-            planned("unused-index", "Unused indexes", "Create efficient database indexes", SCHEMA,
-                    "Indexes with (almost) no scans that every write still pays for."),
-            planned("duplicate-index", "Duplicate indexes", "Create efficient database indexes", SCHEMA,
-                    "Indexes whose columns repeat, or lead, another index's."),
-            planned("table-maintenance", "Table maintenance", "Regularly clean up, vacuum and optimise", SCHEMA,
-                    "Tables with many dead rows, or whose vacuum or analyze is long overdue."),
+            new Entry(UnusedIndexRule.DESCRIPTOR, UnusedIndexRule::new),
+            new Entry(DuplicateIndexRule.DESCRIPTOR, DuplicateIndexRule::new),
+            new Entry(TableMaintenanceRule.DESCRIPTOR, TableMaintenanceRule::new),
             planned("deep-offset", "Deep OFFSET pagination", "Implement efficient pagination", QUERY,
                     "Pages read with a large OFFSET; suggests keyset pagination written for the query."),
             new Entry(UnboundedResultRule.DESCRIPTOR, UnboundedResultRule::new),
