@@ -1,6 +1,9 @@
 package io.queryadvisor.advisor.rules.missingindex;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import io.queryadvisor.advisor.capture.Dialect;
 import io.queryadvisor.advisor.capture.ProbeCompleted;
@@ -29,6 +32,11 @@ final class Examiner {
     private final Probe probe;
     private final long minTableRows;
     private final double minCostReduction;
+    /** An examination whose answer never came (the advisor's buffer was full) is given up after this. */
+    private static final long STALE_NANOS = java.time.Duration.ofMinutes(2).toNanos();
+
+    /** The queries under way, also those whose fingerprint was dropped meanwhile: given up when stale. */
+    private final Set<ExaminedQuery> underway = Collections.newSetFromMap(new IdentityHashMap<>());
     private long completed;
     private long failed;
     private long probeNanos;
@@ -49,7 +57,28 @@ final class Examiner {
             return false;
         }
         query.examination = new Examination(request, dialect, nowNanos);
+        underway.add(query);
         return true;
+    }
+
+    /** Examinations under way. */
+    int inFlight() {
+        return underway.size();
+    }
+
+    /** Gives up the examinations whose answer never came; their queries are tried again after the interval. */
+    void abandonStale(long nowNanos) {
+        for (ExaminedQuery query : List.copyOf(underway)) {
+            if (query.examination == null || nowNanos - query.examination.startedNanos > STALE_NANOS) {
+                abandon(query);
+            }
+        }
+    }
+
+    private void abandon(ExaminedQuery query) {
+        query.examination = null;
+        underway.remove(query);
+        failed++;
     }
 
     /** Moves the query's examination on with the probe's answer. */
@@ -59,8 +88,7 @@ final class Examiner {
         probeNanos += done.durationNanos();
         ProbeResult result = done.result();
         if (result instanceof ProbeFailure) {
-            failed++; // the probe logged it, once per kind; the query is tried again after the interval
-            query.examination = null;
+            abandon(query); // the probe logged it, once per kind; the query is tried again after the interval
         } else if (result instanceof ExplainResult r) {
             explained(query, exam, r);
         } else if (result instanceof TableFactsResult t) {
@@ -138,8 +166,7 @@ final class Examiner {
 
     private void submitOrEnd(ExaminedQuery query, io.queryadvisor.advisor.probe.ProbeRequest next) {
         if (!probe.submit(next)) {
-            failed++;
-            query.examination = null; // tried again after the interval
+            abandon(query); // tried again after the interval
         }
     }
 
@@ -150,6 +177,7 @@ final class Examiner {
             query.resolution = null;
         }
         query.examination = null;
+        underway.remove(query);
         completed++;
     }
 

@@ -57,8 +57,6 @@ public final class MissingIndexRule implements Rule {
             StatementType.DELETE);
     /** Examinations under way at once: each is a few probe requests, and the probe's queue is shared. */
     static final int MAX_IN_FLIGHT = 4;
-    /** An examination whose answer never came (the advisor's buffer was full) is given up after this. */
-    private static final long STALE_NANOS = Duration.ofMinutes(2).toNanos();
     /** As many data sources as the probe follows. */
     private static final int MAX_SOURCES = 32;
 
@@ -128,7 +126,13 @@ public final class MissingIndexRule implements Rule {
         if (e.failed() || e.batchSize() > 1 || !EXAMINED.contains(fp.type()) || !fp.text().contains(" WHERE ")) {
             return;
         }
-        tracked.getOrCreate(fp.id(), ExaminedQuery::new).record(e);
+        ExaminedQuery query = tracked.getOrCreate(fp.id(), ExaminedQuery::new);
+        query.record(e);
+        if (!query.examined && worthIt(query)) {
+            // the first examination at once, not at the next tick: a short run (a test, a batch job)
+            // ends with its answer in the report, since the advisor waits for the probe when idle
+            examine(fp.id(), query, e.startNanos());
+        }
     }
 
     private void identified(DatabaseIdentified d) {
@@ -146,32 +150,27 @@ public final class MissingIndexRule implements Rule {
 
     /** Starts the examinations that are due, the costliest queries first. */
     private void examineDue(long nowNanos) {
+        examiner.abandonStale(nowNanos);
         List<Map.Entry<String, ExaminedQuery>> due = new ArrayList<>();
-        int inFlight = 0;
         for (Map.Entry<String, ExaminedQuery> e : tracked.copy().entrySet()) {
             ExaminedQuery q = e.getValue();
-            if (q.examination != null && nowNanos - q.examination.startedNanos > STALE_NANOS) {
-                q.examination = null; // its answer was lost; tried again after the interval
-            }
-            if (q.examination != null) {
-                inFlight++;
-            } else if (worthIt(q) && (!q.examined || nowNanos - q.lastExaminedNanos >= intervalNanos)
-                    && supported(q.source)) {
+            if (q.examination == null && worthIt(q) && (!q.examined || nowNanos - q.lastExaminedNanos >= intervalNanos)) {
                 due.add(e);
             }
         }
         due.sort(Comparator.comparingLong((Map.Entry<String, ExaminedQuery> e) -> -e.getValue().totalNanos));
         for (Map.Entry<String, ExaminedQuery> e : due) {
-            if (inFlight >= MAX_IN_FLIGHT) {
-                return;
-            }
-            ExaminedQuery q = e.getValue();
-            q.examined = true;
-            q.lastExaminedNanos = nowNanos; // also when refused: a full queue is not asked again at once
-            if (examiner.start(e.getKey(), q, dialects.get(q.source), nowNanos)) {
-                inFlight++;
-            }
+            examine(e.getKey(), e.getValue(), nowNanos);
         }
+    }
+
+    private void examine(String fingerprintId, ExaminedQuery q, long nowNanos) {
+        if (q.examination != null || examiner.inFlight() >= MAX_IN_FLIGHT || !supported(q.source)) {
+            return; // a tick takes it up later
+        }
+        q.examined = true;
+        q.lastExaminedNanos = nowNanos; // also when refused: a full queue is not asked again at once
+        examiner.start(fingerprintId, q, dialects.get(q.source), nowNanos);
     }
 
     private boolean worthIt(ExaminedQuery q) {

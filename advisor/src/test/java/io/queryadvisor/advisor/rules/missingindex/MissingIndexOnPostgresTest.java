@@ -115,6 +115,14 @@ class MissingIndexOnPostgresTest {
     }
 
     @Test
+    void servesAPrefixLikeWithThePatternOperatorClass() {
+        advisor().ran(12, "SELECT id FROM orders WHERE name LIKE ?", "name 4242%").awaitExaminations(1);
+
+        assertThat(only(harness.findings()).suggestion().code())
+                .isEqualTo("CREATE INDEX CONCURRENTLY idx_orders_name ON orders (name text_pattern_ops);");
+    }
+
+    @Test
     void saysNothingOfASmallTable() {
         advisor().ran(12, "SELECT id FROM small WHERE k = ?", 42).awaitExaminations(1);
 
