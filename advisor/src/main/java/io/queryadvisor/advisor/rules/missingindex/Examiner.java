@@ -136,7 +136,9 @@ final class Examiner {
         exam.facts = t;
         double rows = t.rowEstimate();
         double returned = exam.scan.node().rows();
-        if (rows < minTableRows || returned > rows * MAX_RETURNED_SHARE) {
+        // a sort for a LIMIT is served by an index however many rows the filter keeps: it reads the first few
+        boolean filtersMostOut = returned <= rows * MAX_RETURNED_SHARE || !exam.scan.sortColumns().isEmpty();
+        if (rows < minTableRows || !filtersMostOut) {
             end(query, null);
             return;
         }

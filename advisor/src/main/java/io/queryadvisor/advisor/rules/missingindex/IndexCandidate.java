@@ -29,7 +29,7 @@ record IndexCandidate(String table, List<String> columns, String patternOps) {
      * copies.
      */
     String suggestedSql(Dialect dialect) {
-        String name = "idx_" + table + "_" + String.join("_", columns);
+        String name = "idx_" + table + "_" + String.join("_", columns).replace(" DESC", "_desc");
         if (name.length() > 63) {
             name = name.substring(0, 63); // PostgreSQL's identifier limit
         }

@@ -15,8 +15,9 @@ import io.queryadvisor.advisor.probe.IndexDefinition;
  * Turns a scan's conditions into the index that would serve it: the equality columns first, the
  * most selective first (the most distinct values in {@code pg_stats}; those without statistics
  * after, in the filter's order), then one range column (a B-tree serves one range, after the
- * equalities; the first in the filter). Nothing when an existing index already leads with those
- * columns: then the planner chose the scan for a reason an index will not change.
+ * equalities; the first in the filter); for a scan sorted for a LIMIT, the sort's columns in place
+ * of the range. Nothing when an existing index already leads with those columns: then the planner
+ * chose the scan for a reason an index will not change.
  */
 final class IndexDesign {
 
@@ -49,7 +50,16 @@ final class IndexDesign {
         // stable sort: equally known columns keep the filter's order
         equality.sort(Comparator.comparingDouble((String c) -> -distinct.getOrDefault(c, -1.0)));
         List<String> columns = new ArrayList<>(equality);
-        if (range != null && !columns.contains(range)) {
+        if (!scan.sortColumns().isEmpty()) {
+            // after the equalities, the sort's columns: the index then yields the rows in the LIMIT's
+            // order (a range on the first of them is served too); another range is left to the filter
+            for (String sortColumn : scan.sortColumns()) {
+                if (!columns.contains(sortColumn)) {
+                    columns.add(sortColumn);
+                }
+            }
+            patternOps = null;
+        } else if (range != null && !columns.contains(range)) {
             columns.add(range);
         } else if (range != null) {
             patternOps = null;

@@ -18,8 +18,12 @@ import io.queryadvisor.advisor.probe.Plan;
 class IndexDesignTest {
 
     private static ScanCandidate scan(ColumnCondition... conditions) {
+        return sorted(List.of(), conditions);
+    }
+
+    private static ScanCandidate sorted(List<String> sortColumns, ColumnCondition... conditions) {
         return new ScanCandidate(new Plan("Seq Scan", "orders", null, 1, 1000, null, "(filter)", true, List.of()),
-                List.of(conditions));
+                List.of(conditions), sortColumns);
     }
 
     private static ColumnStatistics distinct(String column, double values) {
@@ -37,6 +41,16 @@ class IndexDesignTest {
                 List.of(distinct("status", 5), distinct("customer", 20_000)), List.of());
 
         assertThat(index.columns()).containsExactly("customer", "status", "created");
+    }
+
+    @Test
+    void putsTheColumnsOfASortForALimitAfterTheEqualitiesInPlaceOfARange() {
+        IndexCandidate index = IndexDesign.design(sorted(List.of("created", "id DESC"),
+                new ColumnCondition("total", RANGE), new ColumnCondition("status", EQUALITY)), List.of(), List.of());
+
+        assertThat(index.columns()).containsExactly("status", "created", "id DESC");
+        assertThat(index.suggestedSql(Dialect.POSTGRESQL))
+                .isEqualTo("CREATE INDEX CONCURRENTLY idx_orders_status_created_id_desc ON orders (status, created, id DESC);");
     }
 
     @Test

@@ -123,6 +123,15 @@ class MissingIndexOnPostgresTest {
     }
 
     @Test
+    void servesASortForALimitWithTheSortColumnAfterTheEqualities() {
+        advisor().ran(12, "SELECT id, name FROM orders WHERE g = ? ORDER BY id DESC LIMIT 10", 3).awaitExaminations(1);
+
+        Recommendation finding = only(harness.findings());
+        assertThat(finding.suggestion().code()).isEqualTo("CREATE INDEX CONCURRENTLY idx_orders_g_id ON orders (g, id);");
+        assertThat(finding.evidence().get("planNode").toString()).endsWith("sorted by id for a LIMIT");
+    }
+
+    @Test
     void saysNothingOfASmallTable() {
         advisor().ran(12, "SELECT id FROM small WHERE k = ?", 42).awaitExaminations(1);
 
