@@ -92,6 +92,22 @@ class MissingIndexOnPostgresTest {
     }
 
     @Test
+    void saysTheAdviceIsUnverifiedWithoutHypopg() throws SQLException {
+        execute("DROP EXTENSION hypopg");
+        try {
+            advisor().ran(12, "SELECT id FROM orders WHERE k = ? AND g = ?", 42, 2).awaitExaminations(1);
+        } finally {
+            execute("CREATE EXTENSION hypopg SCHEMA public");
+        }
+
+        Recommendation finding = only(harness.findings());
+        assertThat(finding.suggestion().code()).isEqualTo("CREATE INDEX CONCURRENTLY idx_orders_k_g ON orders (k, g);");
+        assertThat(finding.evidence()).containsEntry("costAfter", "unverified");
+        assertThat(finding.evidence().get("unverified").toString()).contains("hypopg");
+        assertThat(finding.title()).contains("unverified");
+    }
+
+    @Test
     void saysNothingOfAQueryAnIndexServes() {
         advisor().ran(12, "SELECT id, name FROM indexed_orders WHERE k = ?", 42).awaitExaminations(1);
 
