@@ -27,9 +27,15 @@ final class ExaminedQuery {
         }
     }
 
+    /**
+     * Longer texts are not kept (the rule keeps one per fingerprint: its memory stays bounded in
+     * bytes); such a query is examined with its sampled values only, whose samples keep their own text.
+     */
+    static final int MAX_SQL_LENGTH = 4_096;
+
     void record(StatementExecuted e) {
         source = e.source();
-        sql = e.sql();
+        sql = e.sql().length() <= MAX_SQL_LENGTH ? e.sql() : null;
         count++;
         totalNanos += e.durationNanos();
     }

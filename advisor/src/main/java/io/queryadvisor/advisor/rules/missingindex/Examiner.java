@@ -1,5 +1,6 @@
 package io.queryadvisor.advisor.rules.missingindex;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.queryadvisor.advisor.probe.HypotheticalIndexRequest;
 import io.queryadvisor.advisor.probe.HypotheticalIndexResult;
 import io.queryadvisor.advisor.probe.Probe;
 import io.queryadvisor.advisor.probe.ProbeFailure;
+import io.queryadvisor.advisor.probe.ProbeRequest;
 import io.queryadvisor.advisor.probe.ProbeResult;
 import io.queryadvisor.advisor.probe.TableFactsRequest;
 import io.queryadvisor.advisor.probe.TableFactsResult;
@@ -33,7 +35,7 @@ final class Examiner {
     private final long minTableRows;
     private final double minCostReduction;
     /** An examination whose answer never came (the advisor's buffer was full) is given up after this. */
-    private static final long STALE_NANOS = java.time.Duration.ofMinutes(2).toNanos();
+    private static final long STALE_NANOS = Duration.ofMinutes(2).toNanos();
 
     /** The queries under way, also those whose fingerprint was dropped meanwhile: given up when stale. */
     private final Set<ExaminedQuery> underway = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -50,6 +52,9 @@ final class Examiner {
     /** Asks for the query's plan; false when the probe refused the request (off, or its queue full). */
     boolean start(String fingerprintId, ExaminedQuery query, Dialect dialect, long nowNanos) {
         List<BindSample> samples = probe.bindSamples(fingerprintId);
+        if (samples.isEmpty() && query.sql == null) {
+            return false; // a text too long to keep, and no sample of it
+        }
         ExplainRequest request = samples.isEmpty()
                 ? ExplainRequest.withoutValues(MissingIndexRule.ID, fingerprintId, query.source, query.sql)
                 : ExplainRequest.of(MissingIndexRule.ID, fingerprintId, samples.get(samples.size() - 1));
@@ -166,7 +171,7 @@ final class Examiner {
                 h.costAfter(), unverified, basis(exam), exam.probeMillis()));
     }
 
-    private void submitOrEnd(ExaminedQuery query, io.queryadvisor.advisor.probe.ProbeRequest next) {
+    private void submitOrEnd(ExaminedQuery query, ProbeRequest next) {
         if (!probe.submit(next)) {
             abandon(query); // tried again after the interval
         }
