@@ -152,25 +152,32 @@ public final class Advisor implements AutoCloseable {
     }
 
     /**
-     * Waits until every event handed over so far has been processed and published, or the timeout
-     * passes. For tests and for the report written at exit; never called on an application thread.
+     * Waits until every event handed over so far has been processed and published, and every
+     * question the rules asked the database probe is answered and processed too (an answer may
+     * lead a rule to ask the next one), or the timeout passes. For tests and for the report
+     * written at exit; never called on an application thread.
      */
     public boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (buffer.size() == 0) {
+            if (quiet()) {
                 long seen = consumer.idleRounds();
                 // An idle round that began after the buffer was seen empty proves the last event is processed.
                 while (consumer.idleRounds() < seen + 2 && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(1_000_000);
                 }
-                if (buffer.size() == 0 && consumer.idleRounds() >= seen + 2) {
+                if (quiet() && consumer.idleRounds() >= seen + 2) {
                     return true;
                 }
             }
             LockSupport.parkNanos(1_000_000);
         }
         return false;
+    }
+
+    /** No event waiting, and no probe answer on its way (a rule submits on the consumer thread, before its round ends). */
+    private boolean quiet() {
+        return buffer.size() == 0 && probe.pending() == 0;
     }
 
     @Override

@@ -87,6 +87,18 @@ class SampleShopReportIT {
     }
 
     @Test
+    void findsTheUnindexedLoginFilterAndTheIndexThatServesIt() {
+        // one finding: the twin, the lookup of a customer by primary key, has none
+        JsonNode finding = onlyFinding("missing-index");
+
+        assertThat(finding.at("/suggestion/code").asText())
+                .isEqualTo("CREATE INDEX CONCURRENTLY idx_customers_email ON customers (email);");
+        assertThat(callSites(finding)).allMatch(site -> site.startsWith(SHOP + "repository.CustomerRepository.findByEmail("));
+        assertThat(finding.at("/evidence/costAfter").asDouble())
+                .isLessThan(finding.at("/evidence/costBefore").asDouble() / 2);
+    }
+
+    @Test
     void wellWrittenQueriesProduceNoFinding() {
         // Besides the planted problems, only the one-off bulk load at start-up may show (as slow).
         List<String> expected = List.of(SHOP + "repository.OrderRepository.findLines(",

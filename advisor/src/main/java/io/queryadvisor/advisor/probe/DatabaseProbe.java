@@ -51,6 +51,8 @@ public final class DatabaseProbe implements CaptureListener, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong undelivered = new AtomicLong();
+    /** Requests accepted whose answer is not yet in the sink: counted up before queueing, down after delivery. */
+    private final AtomicInteger pending = new AtomicInteger();
     private final Thread thread;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running = true;
@@ -91,6 +93,7 @@ public final class DatabaseProbe implements CaptureListener, AutoCloseable {
             dropped.incrementAndGet();
             return false;
         }
+        pending.incrementAndGet();
         queue.offer(request);
         submitted.incrementAndGet();
         if (!started.get() && started.compareAndSet(false, true)) {
@@ -99,6 +102,14 @@ public final class DatabaseProbe implements CaptureListener, AutoCloseable {
             LockSupport.unpark(thread);
         }
         return true;
+    }
+
+    /**
+     * Requests accepted and not yet answered into the sink (queued, or in hand). Any thread; with
+     * the sink's own emptiness it tells that nothing the probe was asked is still on its way.
+     */
+    public int pending() {
+        return running ? pending.get() : 0;
     }
 
     public ProbeCounters counters() {
@@ -129,8 +140,12 @@ public final class DatabaseProbe implements CaptureListener, AutoCloseable {
         long start = System.nanoTime();
         ProbeResult result = execute(request);
         completed.incrementAndGet();
-        if (!sink.test(new ProbeCompleted(request, result, start, System.nanoTime() - start))) {
-            undelivered.incrementAndGet();
+        try {
+            if (!sink.test(new ProbeCompleted(request, result, start, System.nanoTime() - start))) {
+                undelivered.incrementAndGet();
+            }
+        } finally {
+            pending.decrementAndGet();
         }
     }
 

@@ -23,12 +23,21 @@ import java.util.List;
  * @param fullScan      whether this node reads a whole table (PostgreSQL's sequential scan,
  *                      MariaDB's access type {@code ALL})
  * @param children      the nodes feeding this one
+ * @param sortKey       what a sort node sorts by (PostgreSQL {@code Sort Key}: {@code created_at DESC},
+ *                      {@code o.id}); empty for other nodes and where the database does not say
  */
 public record Plan(String nodeType, String relation, String index, double rows, double totalCost,
-                   String condition, String filter, boolean fullScan, List<Plan> children) {
+                   String condition, String filter, boolean fullScan, List<Plan> children, List<String> sortKey) {
 
     public Plan {
         children = List.copyOf(children);
+        sortKey = sortKey == null ? List.of() : List.copyOf(sortKey);
+    }
+
+    /** A node that sorts nothing. */
+    public Plan(String nodeType, String relation, String index, double rows, double totalCost, String condition,
+                String filter, boolean fullScan, List<Plan> children) {
+        this(nodeType, relation, index, rows, totalCost, condition, filter, fullScan, children, List.of());
     }
 
     /** This node and every node under it, depth first, parents before children. */

@@ -33,7 +33,13 @@ final class PostgresPlanReader {
         }
         return new Plan(type, text(n, "Relation Name"), text(n, "Index Name"), number(n, "Plan Rows"),
                 number(n, "Total Cost"), first(n, "Index Cond", "Recheck Cond", "Hash Cond", "Merge Cond"),
-                first(n, "Filter", "Join Filter"), "Seq Scan".equals(type), children);
+                first(n, "Filter", "Join Filter"), "Seq Scan".equals(type), children, texts(n, "Sort Key"));
+    }
+
+    private static List<String> texts(JsonNode n, String field) {
+        List<String> out = new ArrayList<>();
+        n.path(field).forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     private static String first(JsonNode n, String... fields) {

@@ -30,6 +30,11 @@ public interface Probe {
     /** What the probe did so far. */
     ProbeCounters counters();
 
+    /** Requests accepted whose answer has not yet reached the advisor; 0 for a probe that is off. Any thread. */
+    default int pending() {
+        return 0;
+    }
+
     /** A probe that is off: for rules built outside an advisor, and when {@code probe.enabled=false}. */
     static Probe disabled() {
         return Disabled.INSTANCE;

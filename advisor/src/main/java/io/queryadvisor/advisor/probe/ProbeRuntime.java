@@ -56,6 +56,11 @@ public final class ProbeRuntime implements Probe, AutoCloseable {
     }
 
     @Override
+    public int pending() {
+        return probe == null ? 0 : probe.pending();
+    }
+
+    @Override
     public ProbeCounters counters() {
         return probe == null ? ProbeCounters.NONE : probe.counters();
     }

@@ -7,24 +7,24 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Records what the advisor logs (System.Logger "io.queryadvisor", which goes to java.util.logging here). */
-final class LogRecorder extends Handler implements AutoCloseable {
+public final class LogRecorder extends Handler implements AutoCloseable {
 
     private static final Logger LOGGER = Logger.getLogger("io.queryadvisor");
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    static LogRecorder attach() {
+    public static LogRecorder attach() {
         LogRecorder recorder = new LogRecorder();
         LOGGER.addHandler(recorder);
         return recorder;
     }
 
     /** The messages logged so far that contain {@code text}. */
-    List<String> messagesContaining(String text) {
+    public List<String> messagesContaining(String text) {
         return records.stream().map(LogRecord::getMessage).filter(m -> m != null && m.contains(text)).toList();
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return records.stream().map(LogRecord::getMessage).toList();
     }
 

@@ -156,7 +156,10 @@
       const tr = el('tr');
       const label = el('th', null, evidenceLabel(name));
       label.title = name;
-      tr.append(label, el('td', typeof value === 'number' ? 'num' : 'text', value));
+      const multiline = typeof value === 'string' && value.includes('\n');
+      const cell = el('td', typeof value === 'number' ? 'num' : 'text', multiline ? null : value);
+      if (multiline) cell.append(codeBlock(value, 'plan')); // a plan tree keeps its lines and indentation
+      tr.append(label, cell);
       table.append(tr);
     }
     return table;

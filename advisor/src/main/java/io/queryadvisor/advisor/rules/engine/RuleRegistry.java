@@ -16,6 +16,7 @@ import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.duplicateindex.DuplicateIndexRule;
 import io.queryadvisor.advisor.rules.literalparameters.LiteralParametersRule;
+import io.queryadvisor.advisor.rules.missingindex.MissingIndexRule;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
@@ -48,9 +49,7 @@ public final class RuleRegistry {
             new Entry(SlowQueryRule.DESCRIPTOR, SlowQueryRule::new),
             new Entry(SelectStarRule.DESCRIPTOR, SelectStarRule::new),
             new Entry(NPlusOneRule.DESCRIPTOR, NPlusOneRule::new),
-            planned("missing-index", "Missing indexes", "Create efficient database indexes", QUERY,
-                    "Sequential scans of large tables that filter most rows out, found with EXPLAIN on real bind"
-                            + " values; suggests CREATE INDEX, verified with a hypothetical index where possible."),
+            new Entry(MissingIndexRule.DESCRIPTOR, MissingIndexRule::new),
             new Entry(UnusedIndexRule.DESCRIPTOR, UnusedIndexRule::new),
             new Entry(DuplicateIndexRule.DESCRIPTOR, DuplicateIndexRule::new),
             new Entry(TableMaintenanceRule.DESCRIPTOR, TableMaintenanceRule::new),

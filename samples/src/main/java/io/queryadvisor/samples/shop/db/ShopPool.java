@@ -27,6 +27,9 @@ public final class ShopPool {
         // Connection.setSchema on PostgreSQL sets the search_path, so the shop's SQL stays free of
         // schema names and reads like any application's.
         config.setSchema(schema);
+        // the same as a driver property: whoever connects as the pool does (the agent's database
+        // probe, to EXPLAIN the shop's statements) lands in the schema too
+        config.addDataSourceProperty("currentSchema", schema);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         config.setConnectionTimeout(10_000);
