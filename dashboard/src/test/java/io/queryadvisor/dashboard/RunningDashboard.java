@@ -67,8 +67,13 @@ final class RunningDashboard implements AutoCloseable {
 
     /** Waits until the advisor has processed everything fed so far. */
     RunningDashboard processed() {
-        if (!advisor.awaitIdle(Duration.ofSeconds(5))) {
-            throw new IllegalStateException("advisor did not process the events within 5 s");
+        return processed(Duration.ofSeconds(5));
+    }
+
+    /** Waits until the advisor has processed everything fed so far, for at most {@code guard} (a hang, not a speed). */
+    RunningDashboard processed(Duration guard) {
+        if (!advisor.awaitIdle(guard)) {
+            throw new IllegalStateException("advisor did not process the events within " + guard);
         }
         return this;
     }

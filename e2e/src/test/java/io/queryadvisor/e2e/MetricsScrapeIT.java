@@ -28,9 +28,10 @@ class MetricsScrapeIT {
         try (ChildJvm child = ChildJvm.start("metrics-scrape", Jdk.baseline(),
                 List.of(AgentJar.option("dashboard.port=0")), KnownWorkloadApp.class,
                 List.of(schema.jdbcUrl(), schema.user(), schema.password()))) {
+            // guards against a hang, far above the few seconds these take even on a busy machine
             String banner = child.awaitLine(Stream.STDERR, "dashboard line",
-                    line -> line.startsWith("[query-advisor] dashboard:"), Duration.ofSeconds(30));
-            child.awaitLine(Stream.STDOUT, "'WORKLOAD DONE'", "WORKLOAD DONE"::equals, Duration.ofSeconds(60));
+                    line -> line.startsWith("[query-advisor] dashboard:"), Duration.ofSeconds(90));
+            child.awaitLine(Stream.STDOUT, "'WORKLOAD DONE'", "WORKLOAD DONE"::equals, Duration.ofSeconds(120));
             DashboardClient dashboard = DashboardClient.fromBanner(banner);
             dashboard.awaitQueries(s -> WorkloadAssertions.reached(s, KnownWorkload.expected()), Duration.ofSeconds(20));
 
