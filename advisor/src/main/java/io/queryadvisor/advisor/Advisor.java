@@ -9,9 +9,11 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureListener;
+import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
 import io.queryadvisor.advisor.probe.Probe;
+import io.queryadvisor.advisor.probe.ProbeCounters;
 import io.queryadvisor.advisor.probe.ProbeRuntime;
 import io.queryadvisor.advisor.report.ApplicationInfo;
 import io.queryadvisor.advisor.report.DatabaseRecorder;
@@ -19,10 +21,14 @@ import io.queryadvisor.advisor.report.Report;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleContext;
+import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.engine.RuleEngine;
 import io.queryadvisor.advisor.rules.engine.RuleRegistry;
+import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
 import io.queryadvisor.advisor.stats.CaptureHealth;
 import io.queryadvisor.advisor.stats.QueryStatistics;
+import io.queryadvisor.advisor.stats.StatementTally;
+import io.queryadvisor.advisor.stats.StatementTotals;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
 
 /**
@@ -40,12 +46,13 @@ public final class Advisor implements AutoCloseable {
 
     /** What the advisor knew at one moment; what every reader gets. */
     record Published(WorkloadSnapshot workload, List<Recommendation> recommendations,
-                     List<ApplicationInfo.DatabaseInfo> databases) {
+                     List<ApplicationInfo.DatabaseInfo> databases, StatementTotals statements, ProbeCounters probe) {
     }
 
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
     private final QueryStatistics statistics;
+    private final StatementTally statementTally;
     private final RuleEngine rules;
     private final DatabaseRecorder databases = new DatabaseRecorder();
     private final ProbeRuntime probe;
@@ -59,6 +66,7 @@ public final class Advisor implements AutoCloseable {
         this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize(),
                 config.fingerprintCacheBytes());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
+        this.statementTally = new StatementTally(slowThreshold(config).toNanos());
         this.probe = ProbeRuntime.from(config.settings(), buffer::offer);
         List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings(), probe));
         enabled.addAll(extraRules);
@@ -66,13 +74,15 @@ public final class Advisor implements AutoCloseable {
         this.applicationName = config.applicationName();
         List<CaptureListener> listeners = new ArrayList<>();
         listeners.add(statistics);
+        listeners.add(statementTally);
         listeners.add(databases);
         listeners.addAll(probe.listeners());
         listeners.add(rules);
         listeners.addAll(extraListeners);
         this.consumer = new EventConsumer(buffer, fingerprints, listeners, this::publish);
         this.published = new Published(new WorkloadSnapshot(System.currentTimeMillis(), List.of(),
-                new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of());
+                new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of(),
+                StatementTotals.NONE, ProbeCounters.NONE);
         this.thread = new Thread(consumer, "query-advisor-consumer");
         this.thread.setDaemon(true);
     }
@@ -133,6 +143,16 @@ public final class Advisor implements AutoCloseable {
         return published.workload().health();
     }
 
+    /** Every statement processed since start, by type, as last published: counters that never go down. */
+    public StatementTotals statementTotals() {
+        return published.statements();
+    }
+
+    /** What the database probe did so far, as last published. */
+    public ProbeCounters probeCounters() {
+        return published.probe();
+    }
+
     /** Every rule there is, built or planned, with whether it runs here; for help texts and report metadata. */
     public List<RuleRegistry.RuleStatus> rules() {
         return RuleRegistry.statuses(rules.rules().stream().map(Rule::id).toList());
@@ -148,7 +168,18 @@ public final class Advisor implements AutoCloseable {
                 rules.counters());
         WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health);
         List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects()));
-        published = new Published(workload, List.copyOf(found), databases.databases());
+        published = new Published(workload, List.copyOf(found), databases.databases(), statementTally.totals(),
+                probe.counters());
+    }
+
+    /** The slow-query rule's threshold, which the statement totals count slow statements by. */
+    private static Duration slowThreshold(AdvisorConfig config) {
+        try {
+            return SlowQueryRule.threshold(new RuleSettings(config.settings(), SlowQueryRule.ID));
+        } catch (ConfigurationException wrong) {
+            // the rule registry reports the wrong value, once; the totals count by the default meanwhile
+            return SlowQueryRule.threshold(RuleSettings.defaults(SlowQueryRule.ID));
+        }
     }
 
     /**

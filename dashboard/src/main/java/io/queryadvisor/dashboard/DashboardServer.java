@@ -17,6 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.report.ReportFormat;
+import io.queryadvisor.dashboard.metrics.PoolSnapshots;
+import io.queryadvisor.dashboard.metrics.PrometheusMetrics;
 
 /**
  * The embedded dashboard: a page and a read-only JSON API over an {@link Advisor}, served by the
@@ -60,7 +62,15 @@ public final class DashboardServer implements AutoCloseable {
      * @throws ConfigurationException            when the host does not resolve
      */
     public static DashboardServer start(DashboardConfig config, Advisor advisor) {
-        return start(config, endpoints(advisor), new ExchangeWorkers());
+        return start(config, advisor, PoolSnapshots.NONE);
+    }
+
+    /**
+     * {@link #start(DashboardConfig, Advisor)}, with the connection pools {@code GET /metrics} exports
+     * under {@code hikaricp.connections.*} read from {@code pools} on every scrape.
+     */
+    public static DashboardServer start(DashboardConfig config, Advisor advisor, PoolSnapshots pools) {
+        return start(config, endpoints(advisor, pools), new ExchangeWorkers());
     }
 
     /** {@link #start(DashboardConfig, Advisor)} with the test's own endpoints and threads. */
@@ -172,7 +182,7 @@ public final class DashboardServer implements AutoCloseable {
         Response get() throws IOException;
     }
 
-    private static Map<String, Endpoint> endpoints(Advisor advisor) {
+    private static Map<String, Endpoint> endpoints(Advisor advisor, PoolSnapshots pools) {
         Map<String, Endpoint> endpoints = new HashMap<>(StaticResources.endpoints());
         endpoints.put("/api/queries", parameters -> paged(() -> Response.json(
                 QueriesPage.of(advisor.snapshot(), Page.of(parameters, DEFAULT_QUERIES)))));
@@ -180,6 +190,7 @@ public final class DashboardServer implements AutoCloseable {
                 Page.of(parameters, DEFAULT_RECOMMENDATIONS).of(advisor.recommendations()))));
         endpoints.put("/api/rules", parameters -> Response.json(advisor.rules()));
         endpoints.put("/api/report", new ReportEndpoint(advisor::report, ReportFormat::writer));
+        endpoints.put("/metrics", new MetricsEndpoint(() -> PrometheusMetrics.of(advisor, pools)));
         return endpoints;
     }
 

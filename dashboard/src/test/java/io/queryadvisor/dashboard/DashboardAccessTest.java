@@ -68,6 +68,14 @@ class DashboardAccessTest {
     }
 
     @Test
+    void servesMetricsOnlyToAScrapeThatCarriesTheToken() throws IOException {
+        exposed(TOKEN);
+
+        assertThat(statusLine(get("/metrics", ""))).contains(" 401 ");
+        assertThat(statusLine(get("/metrics", "Authorization: Bearer " + TOKEN + "\r\n"))).contains(" 200 ");
+    }
+
+    @Test
     void answersTheTokenInTheQueryAndSetsTheCookieThePageKeepsItIn() throws IOException {
         exposed(TOKEN);
 

@@ -17,6 +17,7 @@ import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.report.Json;
+import io.queryadvisor.dashboard.metrics.PoolSnapshots;
 
 /** A real advisor behind a dashboard on an ephemeral loopback port, and a client to ask it. */
 final class RunningDashboard implements AutoCloseable {
@@ -33,9 +34,18 @@ final class RunningDashboard implements AutoCloseable {
     }
 
     RunningDashboard(DashboardConfig config) {
+        this(config, PoolSnapshots.NONE);
+    }
+
+    /** A dashboard whose {@code /metrics} exports the pools {@code pools} lists. */
+    RunningDashboard(PoolSnapshots pools) {
+        this(EPHEMERAL, pools);
+    }
+
+    private RunningDashboard(DashboardConfig config, PoolSnapshots pools) {
         DashboardServer started = null;
         try {
-            started = DashboardServer.start(config, advisor);
+            started = DashboardServer.start(config, advisor, pools);
         } finally {
             if (started == null) {
                 advisor.close();
@@ -57,8 +67,13 @@ final class RunningDashboard implements AutoCloseable {
 
     /** Waits until the advisor has processed everything fed so far. */
     RunningDashboard processed() {
-        if (!advisor.awaitIdle(Duration.ofSeconds(5))) {
-            throw new IllegalStateException("advisor did not process the events within 5 s");
+        return processed(Duration.ofSeconds(5));
+    }
+
+    /** Waits until the advisor has processed everything fed so far, for at most {@code guard} (a hang, not a speed). */
+    RunningDashboard processed(Duration guard) {
+        if (!advisor.awaitIdle(guard)) {
+            throw new IllegalStateException("advisor did not process the events within " + guard);
         }
         return this;
     }

@@ -41,14 +41,18 @@ final class DashboardClient {
 
     /** {@code GET /api/queries}. */
     JsonNode queries() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/queries")).timeout(Duration.ofSeconds(10)).GET()
-                .build();
+        return JSON.readTree(get("api/queries").body());
+    }
+
+    /** A GET of {@code path} (relative to the dashboard's root) that must answer 200. */
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + request.uri() + " answered " + response.statusCode() + ": "
                     + response.body());
         }
-        return JSON.readTree(response.body());
+        return response;
     }
 
     /**

@@ -93,12 +93,7 @@ public final class SlowQueryRule implements Rule {
 
     /** A rule whose JSON log lines go to {@code logSink} instead of the {@code io.queryadvisor.slow} logger. */
     SlowQueryRule(RuleSettings settings, Consumer<String> logSink) {
-        Duration threshold = settings.duration("threshold", Duration.ofMillis(100));
-        if (threshold.isZero() || threshold.isNegative()) {
-            throw new ConfigurationException("queryadvisor.rules." + ID + ".threshold: expected a positive duration"
-                    + " such as 100ms, got " + threshold.toMillis() + "ms");
-        }
-        this.thresholdNanos = threshold.toNanos();
+        this.thresholdNanos = threshold(settings).toNanos();
         this.thresholdMillis = thresholdNanos / 1_000_000.0;
         this.dominantShare = settings.decimal("dominantShare", 0.5, 0.01, 1.0);
         this.minExecutions = settings.integer("minExecutions", 5, 1, Integer.MAX_VALUE);
@@ -107,6 +102,19 @@ public final class SlowQueryRule implements Rule {
         this.includeDdl = settings.bool("includeDdl", false);
         this.log = new SlowQueryLog(ID, settings.integer("logLimitPerSecond", 20, 0, 100_000), logSink);
         this.slow = BoundedFingerprintMap.configured(ID, settings);
+    }
+
+    /**
+     * The {@code threshold} setting, validated: a statement slower than this is slow. Shared with the
+     * advisor's statement totals, which count slow statements whether this rule runs or not.
+     */
+    public static Duration threshold(RuleSettings settings) {
+        Duration threshold = settings.duration("threshold", Duration.ofMillis(100));
+        if (threshold.isZero() || threshold.isNegative()) {
+            throw new ConfigurationException("queryadvisor.rules." + ID + ".threshold: expected a positive duration"
+                    + " such as 100ms, got " + threshold.toMillis() + "ms");
+        }
+        return threshold;
     }
 
     @Override
