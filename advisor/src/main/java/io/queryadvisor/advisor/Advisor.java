@@ -9,6 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureListener;
+import io.queryadvisor.advisor.endpoints.EndpointCatalog;
+import io.queryadvisor.advisor.endpoints.EndpointStatistics;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
 import io.queryadvisor.advisor.probe.Probe;
@@ -43,9 +45,13 @@ public final class Advisor implements AutoCloseable {
                      List<ApplicationInfo.DatabaseInfo> databases) {
     }
 
+    /** Requests whose statements are added up at once (see {@link EndpointStatistics}); ~100 bytes each. */
+    private static final int MAX_OPEN_REQUESTS = 10_000;
+
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
     private final QueryStatistics statistics;
+    private final EndpointStatistics endpoints;
     private final RuleEngine rules;
     private final DatabaseRecorder databases = new DatabaseRecorder();
     private final ProbeRuntime probe;
@@ -59,6 +65,8 @@ public final class Advisor implements AutoCloseable {
         this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize(),
                 config.fingerprintCacheBytes());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
+        EndpointCatalog endpointNames = new EndpointCatalog(config.maxEndpoints());
+        this.endpoints = new EndpointStatistics(endpointNames, MAX_OPEN_REQUESTS);
         this.probe = ProbeRuntime.from(config.settings(), buffer::offer);
         List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings(), probe));
         enabled.addAll(extraRules);
@@ -66,11 +74,12 @@ public final class Advisor implements AutoCloseable {
         this.applicationName = config.applicationName();
         List<CaptureListener> listeners = new ArrayList<>();
         listeners.add(statistics);
+        listeners.add(endpoints);
         listeners.add(databases);
         listeners.addAll(probe.listeners());
         listeners.add(rules);
         listeners.addAll(extraListeners);
-        this.consumer = new EventConsumer(buffer, fingerprints, listeners, this::publish);
+        this.consumer = new EventConsumer(buffer, fingerprints, endpointNames, listeners, this::publish);
         this.published = new Published(new WorkloadSnapshot(System.currentTimeMillis(), List.of(),
                 new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of());
         this.thread = new Thread(consumer, "query-advisor-consumer");
@@ -125,7 +134,7 @@ public final class Advisor implements AutoCloseable {
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 p.databases());
         return new Report(Instant.ofEpochMilli(workload.takenAtEpochMillis()).toString(), application,
-                workload.queries(), p.recommendations(), workload.health());
+                workload.queries(), workload.endpoints(), p.recommendations(), workload.health());
     }
 
     /** How complete the picture is, as last published. */
@@ -146,7 +155,8 @@ public final class Advisor implements AutoCloseable {
                 fingerprints.hits() + fingerprints.misses() - fingerprints.parses(), fingerprints.parses(),
                 consumer.listenerFailures(),
                 rules.counters());
-        WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health);
+        WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(),
+                endpoints.snapshot(), health);
         List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects()));
         published = new Published(workload, List.copyOf(found), databases.databases());
     }

@@ -114,6 +114,42 @@ class SampleShopReportIT {
         assertThat(report.at("/capture/eventsDropped").asLong()).isZero();
     }
 
+    @Test
+    void everyQuerySaysItRanOutsideAnyRequestWithItsThreadsPattern() {
+        // The plain shop serves no HTTP: its traffic runs on threads shop-traffic-0, shop-traffic-1.
+        for (JsonNode q : report.get("queries")) {
+            List<String> endpoints = new ArrayList<>();
+            q.get("endpoints").forEach(e -> endpoints.add(e.get("endpoint").asText()));
+            assertThat(endpoints).as("endpoints of %s", q.get("fingerprint")).isNotEmpty()
+                    .allMatch(e -> e.startsWith("no request: "));
+        }
+        JsonNode lines = report.get("queries").findParents("fingerprint").stream()
+                .filter(q -> q.get("fingerprint").asText().contains("FROM order_lines WHERE order_id = ?"))
+                .findFirst().orElseThrow();
+        assertThat(lines.at("/endpoints/0/endpoint").asText()).isEqualTo("no request: shop-traffic-*");
+        assertThat(lines.at("/endpoints/0/count").asLong()).isEqualTo(10L * ITERATIONS);
+    }
+
+    @Test
+    void everyFindingNamesItsEndpoints() {
+        for (JsonNode finding : report.get("recommendations")) {
+            assertThat(finding.at("/evidence/endpoints").asText()).as("endpoints of %s", finding.get("id"))
+                    .startsWith("no request: ");
+        }
+    }
+
+    @Test
+    void listsTheEndpointsWithTheirStatements() {
+        List<String> names = new ArrayList<>();
+        report.get("endpoints").forEach(e -> names.add(e.get("endpoint").asText()));
+
+        assertThat(names).contains("no request: shop-traffic-*");
+        JsonNode traffic = report.get("endpoints").findParents("endpoint").stream()
+                .filter(e -> e.get("endpoint").asText().equals("no request: shop-traffic-*")).findFirst().orElseThrow();
+        assertThat(traffic.get("statements").asLong()).isGreaterThanOrEqualTo(18L * ITERATIONS);
+        assertThat(traffic.get("requests").asLong()).isZero();
+    }
+
     private static JsonNode onlyFinding(String rule) {
         List<JsonNode> found = findings(rule);
         assertThat(found).as("%s findings in %s", rule, report.get("recommendations")).hasSize(1);
