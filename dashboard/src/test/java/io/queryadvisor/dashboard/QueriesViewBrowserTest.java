@@ -73,6 +73,12 @@ class QueriesViewBrowserTest {
     }
 
     @Test
+    void showsTheEndpointsThatRanEachQuery() {
+        // fed outside any request, on the thread "main"
+        assertThat(page.select("#query-rows li").eachText()).contains("no request: main \u00d73");
+    }
+
+    @Test
     void showsCaptureHealth() {
         assertThat(page.select("#health").text()).contains("Statements observed: 4").contains("Events dropped: 0");
     }

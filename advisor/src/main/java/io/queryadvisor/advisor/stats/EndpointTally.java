@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class EndpointTally {
 
-    static final int TRACKED = 32;
+    static final int TRACKED = 20;
     static final int SHOWN = 10;
 
     /** {count, nanos} per endpoint; the keys are the advisor's shared instances, never copies. */
