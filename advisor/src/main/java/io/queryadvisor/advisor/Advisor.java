@@ -10,6 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.config.ConfigurationException;
+import io.queryadvisor.advisor.endpoints.EndpointCatalog;
+import io.queryadvisor.advisor.endpoints.EndpointStatistics;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
 import io.queryadvisor.advisor.probe.Probe;
@@ -49,10 +51,14 @@ public final class Advisor implements AutoCloseable {
                      List<ApplicationInfo.DatabaseInfo> databases, StatementTotals statements, ProbeCounters probe) {
     }
 
+    /** Requests whose statements are added up at once (see {@link EndpointStatistics}); ~100 bytes each. */
+    private static final int MAX_OPEN_REQUESTS = 10_000;
+
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
     private final QueryStatistics statistics;
     private final StatementTally statementTally;
+    private final EndpointStatistics endpoints;
     private final RuleEngine rules;
     private final DatabaseRecorder databases = new DatabaseRecorder();
     private final ProbeRuntime probe;
@@ -67,6 +73,8 @@ public final class Advisor implements AutoCloseable {
                 config.fingerprintCacheBytes());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
         this.statementTally = new StatementTally(slowThreshold(config).toNanos());
+        EndpointCatalog endpointNames = new EndpointCatalog(config.maxEndpoints());
+        this.endpoints = new EndpointStatistics(endpointNames, MAX_OPEN_REQUESTS);
         this.probe = ProbeRuntime.from(config.settings(), buffer::offer);
         List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings(), probe));
         enabled.addAll(extraRules);
@@ -75,11 +83,12 @@ public final class Advisor implements AutoCloseable {
         List<CaptureListener> listeners = new ArrayList<>();
         listeners.add(statistics);
         listeners.add(statementTally);
+        listeners.add(endpoints);
         listeners.add(databases);
         listeners.addAll(probe.listeners());
         listeners.add(rules);
         listeners.addAll(extraListeners);
-        this.consumer = new EventConsumer(buffer, fingerprints, listeners, this::publish);
+        this.consumer = new EventConsumer(buffer, fingerprints, endpointNames, listeners, this::publish);
         this.published = new Published(new WorkloadSnapshot(System.currentTimeMillis(), List.of(),
                 new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of(),
                 StatementTotals.NONE, ProbeCounters.NONE);
@@ -135,7 +144,7 @@ public final class Advisor implements AutoCloseable {
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 p.databases());
         return new Report(Instant.ofEpochMilli(workload.takenAtEpochMillis()).toString(), application,
-                workload.queries(), p.recommendations(), workload.health());
+                workload.queries(), workload.endpoints(), p.recommendations(), workload.health());
     }
 
     /** How complete the picture is, as last published. */
@@ -166,7 +175,8 @@ public final class Advisor implements AutoCloseable {
                 fingerprints.hits() + fingerprints.misses() - fingerprints.parses(), fingerprints.parses(),
                 consumer.listenerFailures(),
                 rules.counters());
-        WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health);
+        WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(),
+                endpoints.snapshot(), health);
         List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects()));
         published = new Published(workload, List.copyOf(found), databases.databases(), statementTally.totals(),
                 probe.counters());

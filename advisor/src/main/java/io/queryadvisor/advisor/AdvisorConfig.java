@@ -10,11 +10,12 @@ import io.queryadvisor.advisor.config.Settings;
  * @param fingerprintCacheSize   distinct SQL texts whose fingerprint is cached
  * @param fingerprintCacheBytes  heap the fingerprint cache may keep, whatever the texts
  * @param maxCallSitesPerQuery   call sites kept per fingerprint; the rest are counted together
+ * @param maxEndpoints           distinct endpoints named; later ones are counted together
  * @param applicationName        the name reports give the application
  * @param settings               everything configured, for the rules' own settings
  */
 public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerprintCacheSize,
-                            long fingerprintCacheBytes, int maxCallSitesPerQuery, String applicationName,
+                            long fingerprintCacheBytes, int maxCallSitesPerQuery, int maxEndpoints, String applicationName,
                             Settings settings) {
 
     public static AdvisorConfig defaults() {
@@ -28,6 +29,7 @@ public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerp
                 s.integer("advisor.fingerprintCacheSize", 10_000, 10, 1_000_000),
                 s.integer("advisor.fingerprintCacheMegabytes", 16, 1, 4_096) * 1024L * 1024L,
                 s.integer("advisor.maxCallSitesPerQuery", 16, 1, 1_000),
+                s.integer("advisor.maxEndpoints", 500, 1, 100_000),
                 s.string("application.name", defaultApplicationName()),
                 s);
     }

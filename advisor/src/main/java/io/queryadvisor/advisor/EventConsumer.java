@@ -11,6 +11,7 @@ import io.queryadvisor.advisor.capture.ChainListener;
 import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.Tick;
+import io.queryadvisor.advisor.endpoints.EndpointCatalog;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 
@@ -35,6 +36,7 @@ final class EventConsumer implements Runnable {
 
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
+    private final EndpointCatalog endpoints;
     private final ChainListener listeners;
     private final Runnable publisher;
     private final long baseEpochMillis = System.currentTimeMillis();
@@ -49,10 +51,11 @@ final class EventConsumer implements Runnable {
     private volatile boolean running = true;
 
     /** @param publisher takes and publishes the advisor's state; runs on this thread */
-    EventConsumer(CaptureBuffer buffer, FingerprintCache fingerprints, List<CaptureListener> listeners,
-                  Runnable publisher) {
+    EventConsumer(CaptureBuffer buffer, FingerprintCache fingerprints, EndpointCatalog endpoints,
+                  List<CaptureListener> listeners, Runnable publisher) {
         this.buffer = buffer;
         this.fingerprints = fingerprints;
+        this.endpoints = endpoints;
         this.listeners = new ChainListener(listeners);
         this.publisher = publisher;
     }
@@ -113,7 +116,7 @@ final class EventConsumer implements Runnable {
         }
         if (event instanceof StatementExecuted e) {
             Fingerprint fp = fingerprints.fingerprintOf(e); // read in its database's dialect
-            listeners.onEvent(new ObservedStatement(e, fp, toEpochMillis(e.startNanos())));
+            listeners.onEvent(new ObservedStatement(e, fp, toEpochMillis(e.startNanos()), endpoints.endpointOf(e)));
         } else {
             fingerprints.onEvent(event); // learns each source's dialect from DatabaseIdentified
             listeners.onEvent(event);

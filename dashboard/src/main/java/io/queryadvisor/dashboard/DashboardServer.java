@@ -167,6 +167,7 @@ public final class DashboardServer implements AutoCloseable {
     /** Queries and findings a list answers by default: more than a page shows, far less than memory allows. */
     static final int DEFAULT_QUERIES = 500;
     static final int DEFAULT_RECOMMENDATIONS = 200;
+    static final int DEFAULT_ENDPOINTS = 200;
 
     /** A bad {@code limit} or {@code offset} is the client's error: 400, saying which. */
     private static Response paged(PagedAnswer answer) throws IOException {
@@ -188,6 +189,9 @@ public final class DashboardServer implements AutoCloseable {
                 QueriesPage.of(advisor.snapshot(), Page.of(parameters, DEFAULT_QUERIES)))));
         endpoints.put("/api/recommendations", parameters -> paged(() -> Response.json(
                 Page.of(parameters, DEFAULT_RECOMMENDATIONS).of(advisor.recommendations()))));
+        endpoints.put("/api/endpoints", parameters -> paged(() -> Response.json(
+                EndpointsPage.of(advisor.snapshot(), Page.of(parameters, DEFAULT_ENDPOINTS)))));
+        endpoints.put("/api/endpoints/{id}", parameters -> EndpointDetail.answer(advisor.snapshot(), parameters));
         endpoints.put("/api/rules", parameters -> Response.json(advisor.rules()));
         endpoints.put("/api/report", new ReportEndpoint(advisor::report, ReportFormat::writer));
         endpoints.put("/metrics", new MetricsEndpoint(() -> PrometheusMetrics.of(advisor, pools)));

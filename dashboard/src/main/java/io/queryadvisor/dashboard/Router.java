@@ -25,6 +25,9 @@ final class Router implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger("io.queryadvisor");
 
+    /** The last segment of a path registered for any id. */
+    static final String ID = "{id}";
+
     private final Map<String, Endpoint> endpoints;
     private final DnsRebindingGuard guard;
     private final AccessToken token;
@@ -100,7 +103,7 @@ final class Router implements HttpHandler {
             }
             parameters.remove(AccessToken.PARAMETER);
         }
-        Endpoint endpoint = endpoints.get(path);
+        Endpoint endpoint = endpoint(path, parameters);
         if (endpoint == null) {
             return Response.error(404, "no such resource: " + path);
         }
@@ -112,6 +115,24 @@ final class Router implements HttpHandler {
         Response response = endpoint.get(parameters);
         // the link with ?token= opened the page: from now on the page's own requests carry the cookie
         return presented == AccessToken.Presented.QUERY_PARAMETER ? response.withHeader("Set-Cookie", token.cookie()) : response;
+    }
+
+    /**
+     * The endpoint for the exact path, else the one registered for its parent with a last segment
+     * of {@value #ID}, which then gets that segment as its {@code id} parameter
+     * ({@code /api/endpoints/3f2a...} answers as {@code /api/endpoints/{id}}).
+     */
+    private Endpoint endpoint(String path, Map<String, String> parameters) {
+        Endpoint exact = endpoints.get(path);
+        int slash = path.lastIndexOf('/');
+        if (exact != null || slash <= 0 || slash == path.length() - 1) {
+            return exact;
+        }
+        Endpoint byId = endpoints.get(path.substring(0, slash + 1) + ID);
+        if (byId != null) {
+            parameters.put("id", path.substring(slash + 1));
+        }
+        return byId;
     }
 
     /** Decoded query parameters; the first value of a repeated name wins. */

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The page and its two assets, read once from the classpath ({@code static/} next to this class).
+ * The page and its assets (two scripts, one stylesheet), read once from the classpath ({@code static/} next to this class).
  * They are self-contained: the page loads nothing from the network, which suits an agent run on
  * machines without internet access and lets the security policy allow only this origin.
  */
@@ -30,10 +30,12 @@ final class StaticResources {
                 .withHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .withHeader("Referrer-Policy", "no-referrer");
         Response script = Response.of(200, JAVASCRIPT, read("app.js"));
+        Response endpointsScript = Response.of(200, JAVASCRIPT, read("endpoints.js"));
         Response styles = Response.of(200, CSS, read("app.css"));
         return Map.of(
                 "/", parameters -> page,
                 "/app.js", parameters -> script,
+                "/endpoints.js", parameters -> endpointsScript,
                 "/app.css", parameters -> styles);
     }
 

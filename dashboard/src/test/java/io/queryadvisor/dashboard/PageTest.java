@@ -56,9 +56,8 @@ class PageTest {
     void loadsOnlyItsOwnScriptAndStylesheet() {
         Document page = page();
 
-        assertThat(page.select("script")).singleElement()
-                .satisfies(script -> assertThat(script.attr("src")).isEqualTo("app.js"))
-                .satisfies(script -> assertThat(script.data()).isBlank());
+        assertThat(page.select("script").eachAttr("src")).containsExactly("endpoints.js", "app.js");
+        assertThat(page.select("script")).allSatisfy(script -> assertThat(script.data()).isBlank());
         assertThat(page.select("link[rel=stylesheet]")).singleElement()
                 .satisfies(link -> assertThat(link.attr("href")).isEqualTo("app.css"));
         assertThat(page.select("[style], style")).isEmpty();
@@ -66,14 +65,14 @@ class PageTest {
 
     @Test
     void loadsNothingFromTheNetwork() {
-        for (String asset : new String[] {"/", "/app.js", "/app.css"}) {
+        for (String asset : new String[] {"/", "/app.js", "/endpoints.js", "/app.css"}) {
             assertThat(dashboard.get(asset).body()).as(asset).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
         }
     }
 
     @Test
-    void offersQueriesAndRecommendationsViews() {
-        assertThat(page().select("[role=tab]").eachText()).containsExactly("Queries", "Recommendations");
+    void offersQueriesRecommendationsAndEndpointsViews() {
+        assertThat(page().select("[role=tab]").eachText()).containsExactly("Queries", "Recommendations", "Endpoints");
     }
 
     @Test
@@ -85,9 +84,11 @@ class PageTest {
     @Test
     void scriptNeverWritesMarkup() {
         // SQL text can contain anything: every value must reach the page as text, never as HTML.
-        assertThat(dashboard.get("/app.js").body()).doesNotContain("innerHTML").doesNotContain("outerHTML")
-                .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(")
-                .doesNotContain("new Function");
+        for (String script : new String[] {"/app.js", "/endpoints.js"}) {
+            assertThat(dashboard.get(script).body()).as(script).doesNotContain("innerHTML").doesNotContain("outerHTML")
+                    .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(")
+                    .doesNotContain("new Function");
+        }
     }
 
     private Document page() {

@@ -54,7 +54,7 @@ class QueriesViewBrowserTest {
 
     @Test
     void injectsNoScriptFromTheData() {
-        assertThat(page.select("script").eachAttr("src")).containsExactly("app.js");
+        assertThat(page.select("script").eachAttr("src")).containsExactly("endpoints.js", "app.js");
         assertThat(page.select("#query-rows script")).isEmpty();
     }
 
@@ -70,6 +70,12 @@ class QueriesViewBrowserTest {
     void showsCallSitesWithTheirCounts() {
         assertThat(page.select("#query-rows li").eachText())
                 .contains("com.shop.CustomerDao.find(CustomerDao.java:42) \u00d73");
+    }
+
+    @Test
+    void showsTheEndpointsThatRanEachQuery() {
+        // fed outside any request, on the thread "main"
+        assertThat(page.select("#query-rows li").eachText()).contains("no request: main \u00d73");
     }
 
     @Test

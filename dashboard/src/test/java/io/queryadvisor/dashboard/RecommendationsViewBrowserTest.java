@@ -108,7 +108,7 @@ class RecommendationsViewBrowserTest {
 
     @Test
     void injectsNoScriptFromTheData() {
-        assertThat(page.select("script").eachAttr("src")).containsExactly("app.js");
+        assertThat(page.select("script").eachAttr("src")).containsExactly("endpoints.js", "app.js");
     }
 
     @Test

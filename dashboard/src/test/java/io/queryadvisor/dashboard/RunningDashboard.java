@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.AdvisorConfig;
 import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.capture.CaptureEvent;
+import io.queryadvisor.advisor.capture.RequestCompleted;
+import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.report.Json;
@@ -56,9 +59,27 @@ final class RunningDashboard implements AutoCloseable {
 
     /** Feeds one execution of {@code sql} that took {@code millis}, issued from {@code callSite}. */
     RunningDashboard executed(String sql, long millis, CallSite callSite) {
+        return offer(statement(sql, millis, callSite, null));
+    }
+
+    /** Feeds one execution of {@code sql} that took {@code millis}, inside {@code request}. */
+    RunningDashboard executedIn(RequestInfo request, String sql, long millis) {
+        return offer(statement(sql, millis, null, request));
+    }
+
+    /** Feeds the end of {@code request}. */
+    RunningDashboard completed(RequestInfo request) {
         clock += 1_000_000;
-        StatementExecuted event = new StatementExecuted(sql, StatementKind.QUERY, 1, 0, 0, clock,
-                millis * 1_000_000, 1, null, 1, 0, 1, "main", callSite, 0, List.of(), null, "test-pool", null);
+        return offer(new RequestCompleted(request, clock, 1_000_000));
+    }
+
+    private StatementExecuted statement(String sql, long millis, CallSite callSite, RequestInfo request) {
+        clock += 1_000_000;
+        return new StatementExecuted(sql, StatementKind.QUERY, 1, 0, 0, clock,
+                millis * 1_000_000, 1, null, 1, 0, 1, "main", callSite, 0, List.of(), request, "test-pool", null);
+    }
+
+    private RunningDashboard offer(CaptureEvent event) {
         if (!advisor.buffer().offer(event)) {
             throw new IllegalStateException("capture buffer full");
         }

@@ -3,19 +3,16 @@ package io.queryadvisor.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.queryadvisor.testing.TestDatabase;
 
 /**
  * The packaged sample shop, with the packaged agent attached as a user would attach it, writes
@@ -31,32 +28,10 @@ class SampleShopReportIT {
 
     @BeforeAll
     static void runTheSampleWithTheAgent() throws IOException, InterruptedException {
-        Path dir = Path.of("target/e2e-runs/sample-shop").toAbsolutePath();
-        Files.createDirectories(dir);
-        Path reportFile = dir.resolve("report.json");
-        Files.deleteIfExists(reportFile);
         Path sample = Path.of(System.getProperty("queryadvisor.e2e.sampleJar", "../samples/target/query-advisor-sample.jar"))
                 .toAbsolutePath().normalize();
-        assertThat(sample).as("the packaged sample (mvn -pl samples package)").isRegularFile();
-        TestDatabase db = TestDatabase.shared();
-        List<String> command = new ArrayList<>(List.of(Jdk.baseline().java().toString(),
-                AgentJar.option("dashboard.enabled=false,reportOnExit=" + reportFile),
-                "-jar", sample.toString(),
-                "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--schema", "e2e_shop",
-                "--iterations", String.valueOf(ITERATIONS), "--threads", "2"));
-        if (db.password() != null && !db.password().isEmpty()) {
-            command.addAll(List.of("--password", db.password()));
-        }
-        Path log = dir.resolve("child.log");
-        Process shop = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!shop.waitFor(3, TimeUnit.MINUTES)) {
-            shop.destroyForcibly();
-            throw new AssertionError("the sample did not finish in 3 minutes:\n" + Files.readString(log));
-        }
-        assertThat(shop.exitValue()).as("the sample's exit status; its output:\n%s", Files.readString(log)).isZero();
-        assertThat(reportFile).as("report written at exit; output:\n%s", Files.readString(log)).isRegularFile();
-        report = new ObjectMapper().readTree(reportFile.toFile());
+        report = ReportAtExit.of("sample-shop", sample, List.of("--schema", "e2e_shop",
+                "--iterations", String.valueOf(ITERATIONS), "--threads", "2"), Duration.ofMinutes(3));
     }
 
     @Test
@@ -127,6 +102,42 @@ class SampleShopReportIT {
         assertThat(lines).isEqualTo(10L * ITERATIONS);
         assertThat(report.at("/capture/statementsObserved").asLong()).isGreaterThanOrEqualTo(traffic);
         assertThat(report.at("/capture/eventsDropped").asLong()).isZero();
+    }
+
+    @Test
+    void everyQuerySaysItRanOutsideAnyRequestWithItsThreadsPattern() {
+        // The plain shop serves no HTTP: its traffic runs on threads shop-traffic-0, shop-traffic-1.
+        for (JsonNode q : report.get("queries")) {
+            List<String> endpoints = new ArrayList<>();
+            q.get("endpoints").forEach(e -> endpoints.add(e.get("endpoint").asText()));
+            assertThat(endpoints).as("endpoints of %s", q.get("fingerprint")).isNotEmpty()
+                    .allMatch(e -> e.startsWith("no request: "));
+        }
+        JsonNode lines = report.get("queries").findParents("fingerprint").stream()
+                .filter(q -> q.get("fingerprint").asText().contains("FROM order_lines WHERE order_id = ?"))
+                .findFirst().orElseThrow();
+        assertThat(lines.at("/endpoints/0/endpoint").asText()).isEqualTo("no request: shop-traffic-*");
+        assertThat(lines.at("/endpoints/0/count").asLong()).isEqualTo(10L * ITERATIONS);
+    }
+
+    @Test
+    void everyFindingNamesItsEndpoints() {
+        for (JsonNode finding : report.get("recommendations")) {
+            assertThat(finding.at("/evidence/endpoints").asText()).as("endpoints of %s", finding.get("id"))
+                    .startsWith("no request: ");
+        }
+    }
+
+    @Test
+    void listsTheEndpointsWithTheirStatements() {
+        List<String> names = new ArrayList<>();
+        report.get("endpoints").forEach(e -> names.add(e.get("endpoint").asText()));
+
+        assertThat(names).contains("no request: shop-traffic-*");
+        JsonNode traffic = report.get("endpoints").findParents("endpoint").stream()
+                .filter(e -> e.get("endpoint").asText().equals("no request: shop-traffic-*")).findFirst().orElseThrow();
+        assertThat(traffic.get("statements").asLong()).isGreaterThanOrEqualTo(18L * ITERATIONS);
+        assertThat(traffic.get("requests").asLong()).isZero();
     }
 
     private static JsonNode onlyFinding(String rule) {

@@ -159,7 +159,8 @@ public final class Fingerprinter {
         return new Fingerprint(idOf(text), text, parts.get(0).type(), parsed, facts);
     }
 
-    static String idOf(String text) {
+    /** A stable short id of {@code text}: the first 16 hexadecimal digits of its SHA-256. */
+    public static String idOf(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.queryadvisor.advisor.endpoints.EndpointStats;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.stats.CallSiteCount;
@@ -34,6 +35,7 @@ public final class HtmlReportWriter implements ReportWriter {
         summary(view, html);
         findings(view, html);
         topQueries(view, html);
+        endpoints(view, html);
         html.append("</body>\n</html>\n");
         out.write(html.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -136,6 +138,28 @@ public final class HtmlReportWriter implements ReportWriter {
             for (String figure : List.of(Figures.count(q.count()), Figures.millis(q.totalMillis()),
                     Figures.millis(q.meanMillis()), Figures.millis(q.p95Millis()), Figures.millis(q.maxMillis()),
                     Figures.count(q.rows()))) {
+                html.append("<td class=\"num\">").append(escape(figure)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void endpoints(ReportView view, StringBuilder html) {
+        List<EndpointStats> top = view.topEndpoints();
+        if (top.isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"endpoints\">\n<h2>Endpoints</h2>\n<p class=\"caption\">")
+                .append(escape(view.endpointsCaption())).append("</p>\n");
+        html.append("<table class=\"endpoints\">\n<thead><tr><th>Endpoint</th>");
+        for (String column : ReportView.ENDPOINT_COLUMNS) {
+            html.append("<th class=\"num\">").append(escape(column)).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (EndpointStats e : top) {
+            html.append("<tr><td><code>").append(escape(e.endpoint())).append("</code></td>");
+            for (String figure : ReportView.endpointFigures(e)) {
                 html.append("<td class=\"num\">").append(escape(figure)).append("</td>");
             }
             html.append("</tr>\n");

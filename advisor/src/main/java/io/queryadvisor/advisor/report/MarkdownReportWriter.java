@@ -9,16 +9,18 @@ import static io.queryadvisor.advisor.report.MarkdownText.text;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.queryadvisor.advisor.endpoints.EndpointStats;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
  * The report as GitHub-flavoured Markdown, to paste into a pull request or an issue: a summary,
- * one section per finding, then the most costly queries.
+ * one section per finding, then the most costly queries and the endpoints.
  */
 public final class MarkdownReportWriter implements ReportWriter {
 
@@ -30,6 +32,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         summary(view, md);
         findings(view, md);
         topQueries(view, md);
+        endpoints(view, md);
         out.write(md.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -121,6 +124,24 @@ public final class MarkdownReportWriter implements ReportWriter {
             md.append(row(String.valueOf(++n), cellCode(ReportView.tableSql(q)), Figures.count(q.count()),
                     Figures.millis(q.totalMillis()), Figures.millis(q.meanMillis()), Figures.millis(q.p95Millis()),
                     Figures.millis(q.maxMillis()), Figures.count(q.rows()))).append('\n');
+        }
+    }
+
+    private static void endpoints(ReportView view, StringBuilder md) {
+        List<EndpointStats> top = view.topEndpoints();
+        if (top.isEmpty()) {
+            return;
+        }
+        md.append("\n## Endpoints\n\n").append(text(view.endpointsCaption())).append("\n\n");
+        List<String> header = new ArrayList<>(List.of("Endpoint"));
+        header.addAll(ReportView.ENDPOINT_COLUMNS);
+        List<String> align = new ArrayList<>(List.of("---"));
+        ReportView.ENDPOINT_COLUMNS.forEach(c -> align.add("---:"));
+        md.append(row(header.toArray(String[]::new))).append('\n').append(row(align.toArray(String[]::new))).append('\n');
+        for (EndpointStats e : top) {
+            List<String> cells = new ArrayList<>(List.of(cellCode(e.endpoint())));
+            cells.addAll(ReportView.endpointFigures(e));
+            md.append(row(cells.toArray(String[]::new))).append('\n');
         }
     }
 }

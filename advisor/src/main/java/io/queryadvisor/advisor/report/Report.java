@@ -2,6 +2,7 @@ package io.queryadvisor.advisor.report;
 
 import java.util.List;
 
+import io.queryadvisor.advisor.endpoints.EndpointStats;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.stats.CaptureHealth;
 import io.queryadvisor.advisor.stats.QueryStats;
@@ -11,10 +12,18 @@ import io.queryadvisor.advisor.stats.QueryStats;
  * The JSON report is this record serialised; its shape is documented in docs/REPORT-FORMAT.md.
  */
 public record Report(String generatedAt, ApplicationInfo application, List<QueryStats> queries,
-                     List<Recommendation> recommendations, CaptureHealth capture) {
+                     List<EndpointStats> endpoints, List<Recommendation> recommendations, CaptureHealth capture) {
 
     public Report {
         queries = List.copyOf(queries);
+        // absent from a report written before endpoints were recorded
+        endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         recommendations = List.copyOf(recommendations);
+    }
+
+    /** A report without endpoint statistics. */
+    public Report(String generatedAt, ApplicationInfo application, List<QueryStats> queries,
+                  List<Recommendation> recommendations, CaptureHealth capture) {
+        this(generatedAt, application, queries, List.of(), recommendations, capture);
     }
 }

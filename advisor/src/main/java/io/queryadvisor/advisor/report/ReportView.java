@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import io.queryadvisor.advisor.endpoints.EndpointStats;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Severity;
 import io.queryadvisor.advisor.stats.CaptureHealth;
@@ -14,12 +15,19 @@ import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
  * What the human-readable formats show of a report, decided once: the title, the summary's facts,
- * the findings and the top queries. The Markdown and HTML writers differ only in markup.
+ * the findings, the top queries and the endpoints. The Markdown and HTML writers differ only in markup.
  */
 final class ReportView {
 
     /** The top-queries table lists this many fingerprints, most total time first. */
     static final int TOP_QUERIES = 20;
+
+    /** The endpoints table lists this many endpoints, most time in the database first. */
+    static final int TOP_ENDPOINTS = 20;
+
+    /** The endpoints table's figure columns, in the order of {@link #endpointFigures}. */
+    static final List<String> ENDPOINT_COLUMNS = List.of("Requests", "Statements", "Statements/request p50",
+            "Statements/request p95", "DB ms/request p50", "DB ms/request p95", "Total ms", "Errors");
 
     /** A fingerprint longer than this is cut in the top-queries table; findings show it whole. */
     static final int MAX_SQL_IN_TABLE = 300;
@@ -122,6 +130,31 @@ final class ReportView {
         int shown = Math.min(TOP_QUERIES, report.queries().size());
         return "The " + shown + " most costly of " + Figures.count(report.queries().size())
                 + " distinct queries, by total time.";
+    }
+
+    List<EndpointStats> topEndpoints() {
+        return report.endpoints().stream()
+                .sorted(Comparator.comparingDouble(EndpointStats::totalMillis).reversed())
+                .limit(TOP_ENDPOINTS)
+                .toList();
+    }
+
+    String endpointsCaption() {
+        int shown = Math.min(TOP_ENDPOINTS, report.endpoints().size());
+        return "The " + shown + " of " + Figures.count(report.endpoints().size())
+                + " endpoints with the most time in the database. Statements outside any request are listed as"
+                + " \"no request\" and their thread's name.";
+    }
+
+    /** One endpoint's figures, in the order of {@link #ENDPOINT_COLUMNS}. */
+    static List<String> endpointFigures(EndpointStats e) {
+        boolean requests = e.requests() > 0;
+        return List.of(Figures.count(e.requests()), Figures.count(e.statements()),
+                requests ? Figures.count(e.statementsPerRequestP50()) : Figures.NONE,
+                requests ? Figures.count(e.statementsPerRequestP95()) : Figures.NONE,
+                requests ? Figures.millis(e.dbMillisPerRequestP50()) : Figures.NONE,
+                requests ? Figures.millis(e.dbMillisPerRequestP95()) : Figures.NONE,
+                Figures.millis(e.totalMillis()), Figures.count(e.errors()));
     }
 
     /** A fingerprint as the top-queries table shows it: on one line, cut when long. */

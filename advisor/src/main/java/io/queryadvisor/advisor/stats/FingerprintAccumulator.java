@@ -9,6 +9,7 @@ import java.util.Map;
 import org.HdrHistogram.PackedHistogram;
 
 import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 
@@ -27,6 +28,7 @@ final class FingerprintAccumulator {
     private final int maxCallSites;
     private final PackedHistogram micros = new PackedHistogram(1, MAX_MICROS, 2);
     private final Map<CallSite, long[]> callSites = new HashMap<>();
+    private final EndpointTally endpoints = new EndpointTally();
     private long otherCallSites;
     private long count;
     private long errors;
@@ -42,7 +44,9 @@ final class FingerprintAccumulator {
         this.maxCallSites = maxCallSites;
     }
 
-    void record(StatementExecuted e, long epochMillis) {
+    void record(ObservedStatement s) {
+        StatementExecuted e = s.event();
+        long epochMillis = s.epochMillis();
         if (count == 0) {
             firstSeen = epochMillis;
         }
@@ -59,6 +63,7 @@ final class FingerprintAccumulator {
             rows += e.rowsRead();
         }
         batchedStatements += e.batchSize();
+        endpoints.record(s.endpoint(), nanos);
         if (e.callSite() != null) {
             long[] n = callSites.get(e.callSite());
             if (n != null) {
@@ -89,7 +94,7 @@ final class FingerprintAccumulator {
         return new QueryStats(fingerprint.id(), fingerprint.text(), fingerprint.type(), count, errors,
                 millis(totalNanos), count == 0 ? 0 : millis(totalNanos) / count,
                 percentile(50), percentile(95), percentile(99), millis(maxNanos),
-                rows, batchedStatements, sites, firstSeen, lastSeen);
+                rows, batchedStatements, sites, endpoints.snapshot(), firstSeen, lastSeen);
     }
 
     private double percentile(double p) {

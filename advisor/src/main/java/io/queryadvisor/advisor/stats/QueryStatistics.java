@@ -56,7 +56,7 @@ public final class QueryStatistics implements CaptureListener {
             acc = new FingerprintAccumulator(s.fingerprint(), maxCallSites);
             byId.put(s.fingerprint().id(), acc);
         }
-        acc.record(s.event(), s.epochMillis());
+        acc.record(s);
     }
 
     /** Snapshots of every tracked fingerprint, most total time first. */

@@ -101,6 +101,16 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void listsTheEndpointsWithTheirFiguresPerRequest() {
+        Elements rows = page.select("table.endpoints tbody tr");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).select("td").eachText()).containsExactly(ReportFixture.ENDPOINT, "120", "2,400", "20",
+                "41", "9.75", "22.5", "1,234.5", "3");
+        assertThat(rows.get(1).select("td").eachText()).containsExactly("no request: scheduling-*", "0", "50", "–",
+                "–", "–", "–", "80.25", "0");
+    }
+
+    @Test
     void saysSoWhenThereIsNothingToShow() {
         Report empty = new Report("2025-06-01T10:15:30Z", new ApplicationInfo("shop", "jvm", List.of()), List.of(),
                 List.of(), new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of()));

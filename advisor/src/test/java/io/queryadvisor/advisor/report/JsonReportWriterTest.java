@@ -27,8 +27,9 @@ class JsonReportWriterTest {
     private final JsonNode json = parse(ReportFixture.write(new JsonReportWriter(), ReportFixture.report()));
 
     @Test
-    void hasExactlyTheFiveTopLevelFields() {
-        assertThat(fieldNames(json)).containsExactly("generatedAt", "application", "queries", "recommendations", "capture");
+    void hasExactlyTheSixTopLevelFields() {
+        assertThat(fieldNames(json)).containsExactly("generatedAt", "application", "queries", "endpoints",
+                "recommendations", "capture");
         assertThat(json.get("generatedAt").isTextual()).isTrue();
         assertThat(json.get("queries").isArray()).isTrue();
         assertThat(json.get("recommendations").isArray()).isTrue();
@@ -97,6 +98,23 @@ class JsonReportWriterTest {
             assertThat(fieldNames(site)).containsExactly("callSite", "className", "methodName", "fileName", "lineNumber",
                     "count");
         }
+    }
+
+    @Test
+    void everyEndpointCarriesItsFiguresPerRequest() {
+        JsonNode endpoint = json.get("endpoints").get(0);
+        assertThat(fieldNames(endpoint)).containsExactly("id", "endpoint", "requests", "statements", "errors",
+                "totalMillis", "statementsPerRequestP50", "statementsPerRequestP95", "dbMillisPerRequestP50",
+                "dbMillisPerRequestP95");
+        assertThat(endpoint.get("endpoint").asText()).isEqualTo(ReportFixture.ENDPOINT);
+        assertThat(endpoint.get("dbMillisPerRequestP95").asDouble()).isEqualTo(22.5);
+    }
+
+    @Test
+    void everyQueryNamesTheEndpointsThatRanIt() {
+        JsonNode endpoints = json.get("queries").get(2).get("endpoints");
+        assertThat(fieldNames(endpoints.get(0))).containsExactly("endpoint", "count", "totalMillis");
+        assertThat(endpoints.get(0).get("endpoint").asText()).isEqualTo(ReportFixture.ENDPOINT);
     }
 
     @Test

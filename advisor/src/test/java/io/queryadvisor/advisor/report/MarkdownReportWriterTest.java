@@ -51,7 +51,8 @@ class MarkdownReportWriterTest {
                 "### 1. HIGH: N+1: \\`order\\_line\\` loaded once per order \\| 1,200 times",
                 "### 2. MEDIUM: SELECT \\* reads columns nobody uses \\<script\\>alert(1)\\</script\\>",
                 "### 3. LOW: Statement time is 42% of requests in total",
-                "## Top queries");
+                "## Top queries",
+                "## Endpoints");
         assertThat(markdown).contains("**Rule:** `n-plus-one` · **Impact:** 3,456.78 ms · **Fingerprint:** `a1b2c3`");
     }
 
@@ -71,7 +72,7 @@ class MarkdownReportWriterTest {
 
     @Test
     void everyTableRowHasAsManyCellsAsItsHeader() {
-        assertThat(structure.tables()).hasSize(3);
+        assertThat(structure.tables()).hasSize(4);
         for (List<List<String>> table : structure.tables()) {
             int columns = table.get(0).size();
             assertThat(table).allSatisfy(row -> assertThat(row).hasSize(columns));
@@ -86,6 +87,17 @@ class MarkdownReportWriterTest {
         assertThat(top.get(2)).containsExactly("1", "`select * from order_line where order_id = ?`", "11", "5,000",
                 "454.55", "12.25", "99.75", "1,000");
         assertThat(markdown).doesNotContain("filler_20");
+    }
+
+    @Test
+    void listsTheEndpointsWithTheirFiguresPerRequest() {
+        List<List<String>> endpoints = structure.tables().get(3);
+        assertThat(endpoints.get(0)).containsExactly("Endpoint", "Requests", "Statements", "Statements/request p50",
+                "Statements/request p95", "DB ms/request p50", "DB ms/request p95", "Total ms", "Errors");
+        assertThat(endpoints.get(2)).containsExactly("`` GET /search/<b>\\|`x` ``", "120", "2,400", "20", "41", "9.75",
+                "22.5", "1,234.5", "3");
+        assertThat(endpoints.get(3)).containsExactly("`no request: scheduling-*`", "0", "50", "–", "–", "–", "–",
+                "80.25", "0");
     }
 
     @Test
@@ -121,7 +133,7 @@ class MarkdownReportWriterTest {
         Recommendation finding = new Recommendation("select-star:long", "select-star", Severity.LOW, "Wide", "long",
                 longSql, longSql, List.of(), Map.of(), null, 1.0);
         QueryStats query = new QueryStats("long", longSql, StatementType.SELECT, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1,
-                List.of(), 0, 0);
+                List.of(), List.of(), 0, 0);
         String md = ReportFixture.write(new MarkdownReportWriter(), new Report("2025-06-01T10:15:30Z",
                 new ApplicationInfo("shop", "jvm", List.of()), List.of(query), List.of(finding),
                 new CaptureHealth(1, 0, 1, 0, 0, 1, 0, Map.of())));

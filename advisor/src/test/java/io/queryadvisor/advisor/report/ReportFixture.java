@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.endpoints.EndpointStats;
 import io.queryadvisor.advisor.fingerprint.StatementType;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Severity;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.stats.CallSiteCount;
 import io.queryadvisor.advisor.stats.CaptureHealth;
+import io.queryadvisor.advisor.stats.EndpointCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
@@ -38,6 +40,8 @@ final class ReportFixture {
     static final String SELECT_STAR_TITLE = "SELECT * reads columns nobody uses " + SCRIPT;
     static final String SLOW_TITLE = "Statement time is 42% of requests\nin total";
 
+    static final String ENDPOINT = "GET /search/<b>|`x`";
+
     static final int QUERY_COUNT = 25;
 
     private ReportFixture() {
@@ -53,7 +57,7 @@ final class ReportFixture {
         ApplicationInfo app = new ApplicationInfo(APP_NAME, "Eclipse Adoptium 21.0.4+7-LTS", List.of(
                 new ApplicationInfo.DatabaseInfo("HikariPool-1", "PostgreSQL 15.6", "PostgreSQL JDBC Driver 42.7.14",
                         "jdbc:postgresql://127.0.0.1:5432/shop")));
-        return new Report("2025-06-01T10:15:30.123Z", app, queries(), recommendations, capture);
+        return new Report("2025-06-01T10:15:30.123Z", app, queries(), endpoints(), recommendations, capture);
     }
 
     static Recommendation nPlusOne() {
@@ -85,6 +89,13 @@ final class ReportFixture {
                 null, List.of(), Map.of(), Suggestion.text("Add an index | or two"), 120.0);
     }
 
+    /** A request endpoint with markup in its name, and the statements of a scheduler's threads. */
+    static List<EndpointStats> endpoints() {
+        return List.of(
+                new EndpointStats("e1", ENDPOINT, 120, 2_400, 3, 1_234.5, 20, 41, 9.75, 22.5),
+                new EndpointStats("e2", "no request: scheduling-*", 0, 50, 0, 80.25, 0, 0, 0, 0));
+    }
+
     /** {@value #QUERY_COUNT} fingerprints, deliberately not in order of total time. */
     static List<QueryStats> queries() {
         List<QueryStats> queries = new ArrayList<>();
@@ -96,6 +107,7 @@ final class ReportFixture {
             queries.add(new QueryStats("fp" + i, sql, StatementType.SELECT, count, i == 2 ? 1 : 0, total,
                     total / count, 1.5, 12.25, 20.5, 99.75, 1_000L * i, 0,
                     List.of(CallSiteCount.of(new CallSite("com.shop.Dao", "q" + i, "Dao.java", i), count)),
+                    List.of(new EndpointCount(i == 2 ? ENDPOINT : "GET /orders/{id}", count, total)),
                     1_748_772_000_000L, 1_748_772_930_000L));
         }
         return queries;

@@ -46,6 +46,11 @@
     { key: 'rows', label: 'Rows', format: count },
     { key: 'errors', label: 'Errors', format: count, warn: q => q.errors > 0 },
     {
+      key: 'endpoints', label: 'Endpoints (executions)',
+      cell: q => list((q.endpoints || []).map(e => e.endpoint + ' \u00d7' + count(e.count))),
+      sortValue: q => (q.endpoints && q.endpoints.length ? q.endpoints[0].endpoint : ''),
+    },
+    {
       key: 'callSites', label: 'Call sites (sampled executions)',
       cell: q => list(q.callSites.map(s => s.callSite + ' \u00d7' + count(s.count))),
       sortValue: q => (q.callSites.length ? q.callSites[0].callSite : ''),
@@ -213,6 +218,8 @@
     return response.json();
   }
 
+  const endpointsView = window.QueryAdvisorEndpoints({ $, el, count, millis, fetchJson });
+
   function showProblem(message) {
     $('problem').textContent = message || '';
     $('problem').hidden = !message;
@@ -225,6 +232,8 @@
         state.queries = snapshot.queries;
         renderHealth(snapshot.health);
         renderQueries();
+      } else if (state.view === 'endpoints') {
+        await endpointsView.refresh();
       } else {
         if (!state.rules.size) {
           try {
@@ -249,7 +258,7 @@
       tab.setAttribute('aria-selected', String(selected));
       $(tab.dataset.view).hidden = !selected;
     }
-    if (location.hash !== '#' + view) history.replaceState(null, '', '#' + view);
+    if (!location.hash.startsWith('#' + view)) history.replaceState(null, '', '#' + view);
     refresh();
   }
 
@@ -275,6 +284,9 @@
   }
 
   renderHead();
-  show(location.hash === '#recommendations' ? 'recommendations' : 'queries');
+  const ENDPOINT_LINK = '#endpoints/';
+  if (location.hash.startsWith(ENDPOINT_LINK)) endpointsView.select(decodeURIComponent(location.hash.slice(ENDPOINT_LINK.length)));
+  const linked = location.hash.slice(1).split('/')[0];
+  show(['recommendations', 'endpoints'].includes(linked) ? linked : 'queries');
   setTimeout(poll, REFRESH_MILLIS);
 })();

@@ -8,13 +8,16 @@ import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.RuleContext;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.stats.CallSiteCount;
+import io.queryadvisor.advisor.stats.EndpointCount;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
  * Builds the {@link Recommendation} of a rule about one fingerprint, so that every such finding
  * gets its id, severity, SQL and call sites the same way: the id from {@link Recommendation#idFor},
  * the severity from {@link Impact#severity}, the call sites from the fingerprint's statistics
- * (most frequent first), the SQL from the fingerprint (literals already masked).
+ * (most frequent first), the SQL from the fingerprint (literals already masked), and an
+ * {@value #ENDPOINTS} evidence line naming the fingerprint's top endpoints, unless the rule named
+ * the endpoints of the executions it judged itself.
  *
  * <pre>{@code
  * FingerprintFinding.about("slow-query", stats)
@@ -26,6 +29,12 @@ import io.queryadvisor.advisor.stats.QueryStats;
  * }</pre>
  */
 public final class FingerprintFinding {
+
+    /** The evidence line that names the endpoints. */
+    public static final String ENDPOINTS = "endpoints";
+
+    /** Endpoints the evidence names; the rest are counted as others. */
+    static final int TOP_ENDPOINTS = 3;
 
     private final String rule;
     private final QueryStats stats;
@@ -89,6 +98,9 @@ public final class FingerprintFinding {
     public Recommendation build(RuleContext context) {
         if (title == null || suggestion == null) {
             throw new IllegalStateException("a finding needs a title and a suggestion");
+        }
+        if (!evidence.containsKey(ENDPOINTS) && !stats.endpoints().isEmpty()) {
+            evidence.put(ENDPOINTS, EndpointCount.describe(stats.endpoints(), TOP_ENDPOINTS));
         }
         return new Recommendation(Recommendation.idFor(rule, stats.fingerprintId()), rule,
                 Impact.severity(impactMillis, executions, context), title, stats.fingerprintId(),

@@ -85,7 +85,7 @@ class LiteralParametersRuleTest {
     void givesEvidenceInReadingOrder() {
         assertThat(List.copyOf(customers(app, 1, 20).only().evidence().keySet())).containsExactly("distinctTexts",
                 "executionsWithValuesInText", "shareOfExecutionsPercent", "literalsPerStatement", "textMillis",
-                "callSites");
+                "callSites", "endpoints");
     }
 
     @Test

@@ -213,7 +213,7 @@ class SelectStarRuleTest {
                 execution(ORDER_BY_ID).readColumns("total").rows(4).millis(1.25)).only();
 
         assertThat(List.copyOf(r.evidence().keySet()))
-                .containsExactly("executions", "rowsRead", "totalMillis", "starTargets", "columnsRead");
+                .containsExactly("executions", "rowsRead", "totalMillis", "starTargets", "columnsRead", "endpoints");
         assertThat(r.evidence()).containsEntry("executions", 2L).containsEntry("rowsRead", 7L)
                 .containsEntry("totalMillis", 3.75).containsEntry("starTargets", "*");
         assertThat(r.impactMillis()).isEqualTo(3.75);

@@ -200,9 +200,9 @@ class SlowQueryRuleTest {
 
         assertThat(r.evidence()).containsOnlyKeys("executions", "slowExecutions", "thresholdMillis", "p50Millis", "p95Millis",
                 "p99Millis", "maxMillis", "totalMillis", "shareOfStatementTimePercent", "rows", "slowestCallSite",
-                "slowestMillis");
+                "slowestMillis", "endpoints");
         assertThat(List.copyOf(r.evidence().keySet())).startsWith("executions", "slowExecutions", "thresholdMillis")
-                .endsWith("rows", "slowestCallSite", "slowestMillis");
+                .endsWith("rows", "slowestCallSite", "slowestMillis", "endpoints");
         assertThat(r.evidence()).containsEntry("executions", 4L)
                 .containsEntry("thresholdMillis", 100.0)
                 .containsEntry("maxMillis", 150.46)

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.ObservedStatement;
+import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
@@ -31,6 +32,7 @@ public final class ObservedStatementBuilder {
     private long connectionId = 1;
     private long epochMillis = EPOCH_MILLIS;
     private String error;
+    private RequestInfo request;
 
     private ObservedStatementBuilder(Fingerprint fingerprint) {
         this.fingerprint = fingerprint;
@@ -112,6 +114,12 @@ public final class ObservedStatementBuilder {
         return this;
     }
 
+    /** Runs inside request {@code id} to {@code endpoint} (outside any request unless told). */
+    public ObservedStatementBuilder inRequest(long id, String endpoint) {
+        this.request = new RequestInfo(id, endpoint);
+        return this;
+    }
+
     public ObservedStatementBuilder failed(String exceptionClass) {
         this.error = exceptionClass;
         return this;
@@ -120,7 +128,7 @@ public final class ObservedStatementBuilder {
     public ObservedStatement build() {
         StatementKind kind = fingerprint.type() == StatementType.SELECT ? StatementKind.QUERY : StatementKind.UPDATE;
         StatementExecuted event = new StatementExecuted(sql, kind, 1, 1, 0, 0, Math.round(millis * 1_000_000),
-                rows, error, connectionId, 0, 1, threadName, callSite, columnsByIndex, columnsByName, null, UnitOfWorkScript.DATA_SOURCE, null);
+                rows, error, connectionId, 0, 1, threadName, callSite, columnsByIndex, columnsByName, request, UnitOfWorkScript.DATA_SOURCE, null);
         return new ObservedStatement(event, fingerprint, epochMillis);
     }
 

@@ -74,7 +74,7 @@ class UnboundedResultRuleTest {
 
         assertThat(List.copyOf(app.only().evidence().keySet())).containsExactly("executions", "maxRows",
                 "thresholdRows", "executionsOverThreshold", "firstRowsMean", "recentRowsMean", "fetchSize",
-                "callSites");
+                "callSites", "endpoints");
     }
 
     @Test
