@@ -11,6 +11,8 @@ import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
+import io.queryadvisor.advisor.pool.PoolUsage;
+import io.queryadvisor.advisor.pool.PoolsSnapshot;
 import io.queryadvisor.advisor.probe.Probe;
 import io.queryadvisor.advisor.probe.ProbeRuntime;
 import io.queryadvisor.advisor.report.ApplicationInfo;
@@ -40,7 +42,7 @@ public final class Advisor implements AutoCloseable {
 
     /** What the advisor knew at one moment; what every reader gets. */
     record Published(WorkloadSnapshot workload, List<Recommendation> recommendations,
-                     List<ApplicationInfo.DatabaseInfo> databases) {
+                     List<ApplicationInfo.DatabaseInfo> databases, PoolsSnapshot pools) {
     }
 
     private final CaptureBuffer buffer;
@@ -48,6 +50,7 @@ public final class Advisor implements AutoCloseable {
     private final QueryStatistics statistics;
     private final RuleEngine rules;
     private final DatabaseRecorder databases = new DatabaseRecorder();
+    private final PoolUsage pools;
     private final ProbeRuntime probe;
     private final String applicationName;
     private final EventConsumer consumer;
@@ -60,6 +63,7 @@ public final class Advisor implements AutoCloseable {
                 config.fingerprintCacheBytes());
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
         this.probe = ProbeRuntime.from(config.settings(), buffer::offer);
+        this.pools = new PoolUsage(RuleRegistry.poolThresholds(config.settings()));
         List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings(), probe));
         enabled.addAll(extraRules);
         this.rules = new RuleEngine(enabled);
@@ -68,11 +72,12 @@ public final class Advisor implements AutoCloseable {
         listeners.add(statistics);
         listeners.add(databases);
         listeners.addAll(probe.listeners());
+        listeners.add(pools); // before the rules: they read its snapshot
         listeners.add(rules);
         listeners.addAll(extraListeners);
         this.consumer = new EventConsumer(buffer, fingerprints, listeners, this::publish);
         this.published = new Published(new WorkloadSnapshot(System.currentTimeMillis(), List.of(),
-                new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of());
+                new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of(), PoolsSnapshot.EMPTY);
         this.thread = new Thread(consumer, "query-advisor-consumer");
         this.thread.setDaemon(true);
     }
@@ -117,6 +122,15 @@ public final class Advisor implements AutoCloseable {
         return published.recommendations();
     }
 
+    /**
+     * Every pool and data source the application got connections from, at the last publication:
+     * gauges over time, acquire and hold times, by call site and endpoint. The read API for the
+     * dashboard and metrics exporters.
+     */
+    public PoolsSnapshot pools() {
+        return published.pools();
+    }
+
     /** Statistics and findings together, as every report format renders them. */
     public Report report() {
         Published p = published;
@@ -147,8 +161,9 @@ public final class Advisor implements AutoCloseable {
                 consumer.listenerFailures(),
                 rules.counters());
         WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health);
-        List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects()));
-        published = new Published(workload, List.copyOf(found), databases.databases());
+        PoolsSnapshot poolsNow = pools.snapshot();
+        List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects(), poolsNow));
+        published = new Published(workload, List.copyOf(found), databases.databases(), poolsNow);
     }
 
     /**
