@@ -179,6 +179,7 @@ public final class DashboardServer implements AutoCloseable {
         endpoints.put("/api/recommendations", parameters -> paged(() -> Response.json(
                 Page.of(parameters, DEFAULT_RECOMMENDATIONS).of(advisor.recommendations()))));
         endpoints.put("/api/rules", parameters -> Response.json(advisor.rules()));
+        endpoints.put("/api/pools", parameters -> Response.json(advisor.pools()));
         endpoints.put("/api/report", new ReportEndpoint(advisor::report, ReportFormat::writer));
         return endpoints;
     }

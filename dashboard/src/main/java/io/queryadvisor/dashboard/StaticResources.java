@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The page and its two assets, read once from the classpath ({@code static/} next to this class).
+ * The page and its assets (its script and stylesheet, the Pools view's script and its chart library), read once from the classpath ({@code static/} next to this class).
  * They are self-contained: the page loads nothing from the network, which suits an agent run on
  * machines without internet access and lets the security policy allow only this origin.
  */
@@ -31,10 +31,17 @@ final class StaticResources {
                 .withHeader("Referrer-Policy", "no-referrer");
         Response script = Response.of(200, JAVASCRIPT, read("app.js"));
         Response styles = Response.of(200, CSS, read("app.css"));
+        Response pools = Response.of(200, JAVASCRIPT, read("pools.js"));
+        // uPlot 1.6.30 (MIT), copied from its webjar at build time (see the pom): the Pools view's charts
+        Response uplot = Response.of(200, JAVASCRIPT, read("uplot/uPlot.iife.min.js"));
+        Response uplotStyles = Response.of(200, CSS, read("uplot/uPlot.min.css"));
         return Map.of(
                 "/", parameters -> page,
                 "/app.js", parameters -> script,
-                "/app.css", parameters -> styles);
+                "/app.css", parameters -> styles,
+                "/pools.js", parameters -> pools,
+                "/uplot/uPlot.iife.min.js", parameters -> uplot,
+                "/uplot/uPlot.min.css", parameters -> uplotStyles);
     }
 
     private static byte[] read(String name) {

@@ -54,7 +54,7 @@ class QueriesViewBrowserTest {
 
     @Test
     void injectsNoScriptFromTheData() {
-        assertThat(page.select("script").eachAttr("src")).containsExactly("app.js");
+        assertThat(page.select("script").eachAttr("src")).containsExactly("uplot/uPlot.iife.min.js", "pools.js", "app.js");
         assertThat(page.select("#query-rows script")).isEmpty();
     }
 

@@ -108,7 +108,7 @@ class RecommendationsViewBrowserTest {
 
     @Test
     void injectsNoScriptFromTheData() {
-        assertThat(page.select("script").eachAttr("src")).containsExactly("app.js");
+        assertThat(page.select("script").eachAttr("src")).containsExactly("uplot/uPlot.iife.min.js", "pools.js", "app.js");
     }
 
     @Test

@@ -222,6 +222,9 @@
         state.queries = snapshot.queries;
         renderHealth(snapshot.health);
         renderQueries();
+      } else if (state.view === 'pools') {
+        const shown = window.QueryAdvisorPools.render(await fetchJson('api/pools'), $('pool-list'), { el, count, millis });
+        $('pools-empty').hidden = shown > 0;
       } else {
         if (!state.rules.size) {
           try {
@@ -272,6 +275,6 @@
   }
 
   renderHead();
-  show(location.hash === '#recommendations' ? 'recommendations' : 'queries');
+  show(['#recommendations', '#pools'].includes(location.hash) ? location.hash.substring(1) : 'queries');
   setTimeout(poll, REFRESH_MILLIS);
 })();
