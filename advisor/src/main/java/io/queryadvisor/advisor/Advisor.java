@@ -14,6 +14,8 @@ import io.queryadvisor.advisor.endpoints.EndpointCatalog;
 import io.queryadvisor.advisor.endpoints.EndpointStatistics;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
+import io.queryadvisor.advisor.pool.PoolUsage;
+import io.queryadvisor.advisor.pool.PoolsSnapshot;
 import io.queryadvisor.advisor.probe.Probe;
 import io.queryadvisor.advisor.probe.ProbeCounters;
 import io.queryadvisor.advisor.probe.ProbeRuntime;
@@ -48,7 +50,8 @@ public final class Advisor implements AutoCloseable {
 
     /** What the advisor knew at one moment; what every reader gets. */
     record Published(WorkloadSnapshot workload, List<Recommendation> recommendations,
-                     List<ApplicationInfo.DatabaseInfo> databases, StatementTotals statements, ProbeCounters probe) {
+                     List<ApplicationInfo.DatabaseInfo> databases, StatementTotals statements, ProbeCounters probe,
+                     PoolsSnapshot pools) {
     }
 
     /** Requests whose statements are added up at once (see {@link EndpointStatistics}); ~100 bytes each. */
@@ -61,6 +64,7 @@ public final class Advisor implements AutoCloseable {
     private final EndpointStatistics endpoints;
     private final RuleEngine rules;
     private final DatabaseRecorder databases = new DatabaseRecorder();
+    private final PoolUsage pools;
     private final ProbeRuntime probe;
     private final String applicationName;
     private final EventConsumer consumer;
@@ -76,6 +80,7 @@ public final class Advisor implements AutoCloseable {
         EndpointCatalog endpointNames = new EndpointCatalog(config.maxEndpoints());
         this.endpoints = new EndpointStatistics(endpointNames, MAX_OPEN_REQUESTS);
         this.probe = ProbeRuntime.from(config.settings(), buffer::offer);
+        this.pools = new PoolUsage(RuleRegistry.poolThresholds(config.settings()));
         List<Rule> enabled = new ArrayList<>(RuleRegistry.enabledRules(config.settings(), probe));
         enabled.addAll(extraRules);
         this.rules = new RuleEngine(enabled);
@@ -86,12 +91,13 @@ public final class Advisor implements AutoCloseable {
         listeners.add(endpoints);
         listeners.add(databases);
         listeners.addAll(probe.listeners());
+        listeners.add(pools); // before the rules: they read its snapshot
         listeners.add(rules);
         listeners.addAll(extraListeners);
         this.consumer = new EventConsumer(buffer, fingerprints, endpointNames, listeners, this::publish);
         this.published = new Published(new WorkloadSnapshot(System.currentTimeMillis(), List.of(),
                 new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of(),
-                StatementTotals.NONE, ProbeCounters.NONE);
+                StatementTotals.NONE, ProbeCounters.NONE, PoolsSnapshot.EMPTY);
         this.thread = new Thread(consumer, "query-advisor-consumer");
         this.thread.setDaemon(true);
     }
@@ -136,6 +142,15 @@ public final class Advisor implements AutoCloseable {
         return published.recommendations();
     }
 
+    /**
+     * Every pool and data source the application got connections from, at the last publication:
+     * gauges over time, acquire and hold times, by call site and endpoint. The read API for the
+     * dashboard and metrics exporters.
+     */
+    public PoolsSnapshot pools() {
+        return published.pools();
+    }
+
     /** Statistics and findings together, as every report format renders them. */
     public Report report() {
         Published p = published;
@@ -177,9 +192,10 @@ public final class Advisor implements AutoCloseable {
                 rules.counters());
         WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(),
                 endpoints.snapshot(), health);
-        List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects()));
+        PoolsSnapshot poolsNow = pools.snapshot();
+        List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects(), poolsNow));
         published = new Published(workload, List.copyOf(found), databases.databases(), statementTally.totals(),
-                probe.counters());
+                probe.counters(), poolsNow);
     }
 
     /** The slow-query rule's threshold, which the statement totals count slow statements by. */

@@ -10,6 +10,7 @@ import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.DatabaseIdentified;
 import io.queryadvisor.advisor.probe.DatabaseConnector;
+import io.queryadvisor.capture.pool.PoolSampler;
 
 /**
  * The capture layer's shared state, one per advisor: where events go, how call sites and bind
@@ -28,7 +29,8 @@ public final class Capture {
     private final CallSiteSampler checkoutSampler;
     private final boolean bindSamples;
     private final AtomicLong connectionIds = new AtomicLong();
-    private final ConnectionSources sources = new ConnectionSources();
+    private final PoolSampler pools;
+    private final ConnectionSources sources;
     private volatile boolean stopped;
 
     public Capture(CaptureBuffer buffer, CaptureConfig config) {
@@ -36,6 +38,8 @@ public final class Capture {
         this.sampler = config.newSampler();
         this.checkoutSampler = config.newCheckoutSampler();
         this.bindSamples = config.bindSamples();
+        this.pools = new PoolSampler(buffer::offer);
+        this.sources = new ConnectionSources(pools::watch);
     }
 
     /** Whether connections are still wrapped; false once {@link #stop()} was called. */
@@ -49,6 +53,15 @@ public final class Capture {
      */
     public void stop() {
         stopped = true;
+        pools.stop();
+    }
+
+    /**
+     * Samples {@code dataSource}'s gauges once a second from now on, if it is a pool whose gauges
+     * can be read (HikariCP, DBCP2); once per data source, when it is first seen. Never throws.
+     */
+    public void watchPool(Object dataSource, String name) {
+        pools.watch(dataSource, name);
     }
 
     /** Hands an event to the advisor; never blocks (a full buffer drops and counts). */

@@ -3,6 +3,7 @@ package io.queryadvisor.capture;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * The {@link ConnectionSource} of every data source and driver object seen, found by identity.
@@ -18,6 +19,12 @@ final class ConnectionSources {
 
     private final ConcurrentHashMap<Object, WeakKey> bySource = new ConcurrentHashMap<>(); // each key its own value
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    private final BiConsumer<Object, String> added;
+
+    /** @param added told of each new source and its name, once (the pool sampler watches it); must not throw */
+    ConnectionSources(BiConsumer<Object, String> added) {
+        this.added = added;
+    }
 
     /** The entry of {@code source}, made on its first call; {@code context} is the calling thread's. */
     ConnectionSource of(Object source, CaptureContext context) {
@@ -40,7 +47,11 @@ final class ConnectionSources {
         expungeCollected();
         WeakKey made = new WeakKey(source, new ConnectionSource(SourceNames.nameOf(source), null), collected);
         WeakKey raced = bySource.putIfAbsent(made, made);
-        return raced != null ? raced : made;
+        if (raced != null) {
+            return raced;
+        }
+        added.accept(source, made.source.name());
+        return made;
     }
 
     /** Drops the entries of sources collected since; on every add, and from tests. */

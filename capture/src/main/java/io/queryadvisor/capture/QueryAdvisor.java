@@ -94,6 +94,7 @@ public final class QueryAdvisor implements AutoCloseable {
         }
         // Worked out once, here: a checkout only reads it.
         ConnectionSource source = new ConnectionSource(SourceNames.nameOf(dataSource), UrlConnector.ofHikari(dataSource));
+        capture.watchPool(dataSource, source.name());
         return new CapturingDataSource(dataSource, capture, source);
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Data sources are named once, found by identity, and never kept alive by capture. */
 class ConnectionSourcesTest {
 
-    private final ConnectionSources sources = new ConnectionSources();
+    private final ConnectionSources sources = new ConnectionSources((source, name) -> { });
     private final CaptureContext context = CaptureContext.current();
 
     @Test

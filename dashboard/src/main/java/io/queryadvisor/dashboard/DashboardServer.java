@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.queryadvisor.advisor.Advisor;
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.report.ReportFormat;
+import io.queryadvisor.dashboard.metrics.AdvisorPools;
 import io.queryadvisor.dashboard.metrics.PoolSnapshots;
 import io.queryadvisor.dashboard.metrics.PrometheusMetrics;
 
@@ -62,7 +63,7 @@ public final class DashboardServer implements AutoCloseable {
      * @throws ConfigurationException            when the host does not resolve
      */
     public static DashboardServer start(DashboardConfig config, Advisor advisor) {
-        return start(config, advisor, PoolSnapshots.NONE);
+        return start(config, advisor, new AdvisorPools(advisor));
     }
 
     /**
@@ -193,6 +194,7 @@ public final class DashboardServer implements AutoCloseable {
                 EndpointsPage.of(advisor.snapshot(), Page.of(parameters, DEFAULT_ENDPOINTS)))));
         endpoints.put("/api/endpoints/{id}", parameters -> EndpointDetail.answer(advisor.snapshot(), parameters));
         endpoints.put("/api/rules", parameters -> Response.json(advisor.rules()));
+        endpoints.put("/api/pools", parameters -> Response.json(advisor.pools()));
         endpoints.put("/api/report", new ReportEndpoint(advisor::report, ReportFormat::writer));
         endpoints.put("/metrics", new MetricsEndpoint(() -> PrometheusMetrics.of(advisor, pools)));
         return endpoints;

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The page and its assets (two scripts, one stylesheet), read once from the classpath ({@code static/} next to this class).
+ * The page and its assets (its scripts, the Pools view's chart library, one stylesheet), read once from the classpath ({@code static/} next to this class).
  * They are self-contained: the page loads nothing from the network, which suits an agent run on
  * machines without internet access and lets the security policy allow only this origin.
  */
@@ -32,11 +32,18 @@ final class StaticResources {
         Response script = Response.of(200, JAVASCRIPT, read("app.js"));
         Response endpointsScript = Response.of(200, JAVASCRIPT, read("endpoints.js"));
         Response styles = Response.of(200, CSS, read("app.css"));
+        Response pools = Response.of(200, JAVASCRIPT, read("pools.js"));
+        // uPlot 1.6.30 (MIT), copied from its webjar at build time (see the pom): the Pools view's charts
+        Response uplot = Response.of(200, JAVASCRIPT, read("uplot/uPlot.iife.min.js"));
+        Response uplotStyles = Response.of(200, CSS, read("uplot/uPlot.min.css"));
         return Map.of(
                 "/", parameters -> page,
                 "/app.js", parameters -> script,
                 "/endpoints.js", parameters -> endpointsScript,
-                "/app.css", parameters -> styles);
+                "/app.css", parameters -> styles,
+                "/pools.js", parameters -> pools,
+                "/uplot/uPlot.iife.min.js", parameters -> uplot,
+                "/uplot/uPlot.min.css", parameters -> uplotStyles);
     }
 
     private static byte[] read(String name) {

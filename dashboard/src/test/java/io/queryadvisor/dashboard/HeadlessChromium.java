@@ -41,6 +41,33 @@ final class HeadlessChromium {
         return html;
     }
 
+    /**
+     * A PNG screenshot of {@code url}, {@code width} x {@code height}, once the page has loaded and its
+     * timers ran for {@code budgetMillis}.
+     */
+    static Path screenshot(String url, int budgetMillis, Path workDir, int width, int height)
+            throws IOException, InterruptedException {
+        Path profile = Files.createDirectories(workDir.resolve("profile-screenshot"));
+        Path png = workDir.resolve("screenshot.png");
+        Path log = workDir.resolve("chromium-screenshot.log");
+        Process chromium = new ProcessBuilder(List.of(executable().toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height, "--virtual-time-budget=" + budgetMillis,
+                "--screenshot=" + png, url))
+                .redirectOutput(log.toFile()).redirectErrorStream(true).start();
+        if (!chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            chromium.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("Chromium did not finish within " + TIMEOUT_SECONDS + " s; its log:\n"
+                    + Files.readString(log));
+        }
+        if (chromium.exitValue() != 0 || !Files.exists(png)) {
+            throw new AssertionError("Chromium took no screenshot (exit " + chromium.exitValue() + "); its log:\n"
+                    + Files.readString(log));
+        }
+        return png;
+    }
+
     private static Path executable() {
         String configured = System.getenv("CHROMIUM");
         if (configured != null && !configured.isBlank()) {

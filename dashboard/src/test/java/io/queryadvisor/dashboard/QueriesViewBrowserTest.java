@@ -54,7 +54,8 @@ class QueriesViewBrowserTest {
 
     @Test
     void injectsNoScriptFromTheData() {
-        assertThat(page.select("script").eachAttr("src")).containsExactly("endpoints.js", "app.js");
+        assertThat(page.select("script").eachAttr("src"))
+                .containsExactly("uplot/uPlot.iife.min.js", "pools.js", "endpoints.js", "app.js");
         assertThat(page.select("#query-rows script")).isEmpty();
     }
 

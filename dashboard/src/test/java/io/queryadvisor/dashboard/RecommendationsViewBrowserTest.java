@@ -108,7 +108,8 @@ class RecommendationsViewBrowserTest {
 
     @Test
     void injectsNoScriptFromTheData() {
-        assertThat(page.select("script").eachAttr("src")).containsExactly("endpoints.js", "app.js");
+        assertThat(page.select("script").eachAttr("src"))
+                .containsExactly("uplot/uPlot.iife.min.js", "pools.js", "endpoints.js", "app.js");
     }
 
     @Test

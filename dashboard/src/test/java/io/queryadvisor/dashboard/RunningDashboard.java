@@ -40,6 +40,11 @@ final class RunningDashboard implements AutoCloseable {
         this(config, PoolSnapshots.NONE);
     }
 
+    /** A dashboard started as the agent starts it: {@code /metrics} exports the advisor's own sampled pools. */
+    static RunningDashboard withTheAdvisorsPools() {
+        return new RunningDashboard(EPHEMERAL, null);
+    }
+
     /** A dashboard whose {@code /metrics} exports the pools {@code pools} lists. */
     RunningDashboard(PoolSnapshots pools) {
         this(EPHEMERAL, pools);
@@ -48,7 +53,7 @@ final class RunningDashboard implements AutoCloseable {
     private RunningDashboard(DashboardConfig config, PoolSnapshots pools) {
         DashboardServer started = null;
         try {
-            started = DashboardServer.start(config, advisor, pools);
+            started = pools == null ? DashboardServer.start(config, advisor) : DashboardServer.start(config, advisor, pools);
         } finally {
             if (started == null) {
                 advisor.close();

@@ -9,11 +9,12 @@ package io.queryadvisor.advisor.capture;
  * on the advisor's consumer thread instead: {@link ObservedStatement} (a {@link StatementExecuted}
  * once fingerprinted: listeners receive that, never the raw execution) and {@link Tick} (the
  * advisor's clock, so that rules judge time there and never when findings are read). One comes
- * from the database probe's thread: {@link ProbeCompleted}, the answer to a rule's question.
+ * from the database probe's thread: {@link ProbeCompleted}, the answer to a rule's question; and one
+ * from the capture layer's pool sampler thread: {@link PoolSampled}, a pool's gauges.
  */
 public sealed interface CaptureEvent permits StatementExecuted, ObservedStatement, ConnectionAcquired,
-        ConnectionReleased, TransactionEnded, QueryTimeoutSet, FetchSizeSet, RequestCompleted, DatabaseIdentified,
-        Tick, ProbeCompleted {
+        ConnectionReleased, ConnectionAcquireFailed, TransactionEnded, QueryTimeoutSet, FetchSizeSet, RequestCompleted,
+        DatabaseIdentified, PoolSampled, Tick, ProbeCompleted {
 
     /** {@link System#nanoTime()} when the event's subject started. */
     long startNanos();

@@ -4,17 +4,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.queryadvisor.advisor.capture.Dialect;
+import io.queryadvisor.advisor.pool.PoolsSnapshot;
 import io.queryadvisor.advisor.stats.QueryStats;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
 
 /**
  * What a rule may read when it makes its recommendations: the statistics of the whole workload, and
- * the database behind each data source (so that a suggestion is written in its dialect).
+ * the database behind each data source (so that a suggestion is written in its dialect), and how
+ * the connection pools were used.
  */
 public final class RuleContext {
 
     private final WorkloadSnapshot workload;
     private final Map<String, Dialect> dialects;
+    private final PoolsSnapshot pools;
     private final Map<String, QueryStats> byFingerprint = new HashMap<>();
     private final double totalMillis;
 
@@ -24,8 +27,14 @@ public final class RuleContext {
 
     /** @param dialects the dialect of each data source, by source name */
     public RuleContext(WorkloadSnapshot workload, Map<String, Dialect> dialects) {
+        this(workload, dialects, PoolsSnapshot.EMPTY);
+    }
+
+    /** @param pools the pools' usage, as it is being published */
+    public RuleContext(WorkloadSnapshot workload, Map<String, Dialect> dialects, PoolsSnapshot pools) {
         this.workload = workload;
         this.dialects = Map.copyOf(dialects);
+        this.pools = pools;
         double total = 0;
         for (QueryStats q : workload.queries()) {
             byFingerprint.put(q.fingerprintId(), q);
@@ -36,6 +45,11 @@ public final class RuleContext {
 
     public WorkloadSnapshot workload() {
         return workload;
+    }
+
+    /** Every pool and data source's usage: gauges, acquire and hold times, timeouts. */
+    public PoolsSnapshot pools() {
+        return pools;
     }
 
     /** The statistics of one fingerprint, or {@code null} if it is not (or no longer) tracked. */

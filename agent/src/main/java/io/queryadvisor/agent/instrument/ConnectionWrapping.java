@@ -83,6 +83,15 @@ public final class ConnectionWrapping {
      * checkout instead of two), or {@code null} if it failed.
      */
     public static Connection exit(Object source, Connection connection, CaptureContext context) {
+        return exit(source, connection, context, null);
+    }
+
+    /**
+     * As {@link #exit(Object, Connection, CaptureContext)}; when the outermost {@code getConnection}
+     * threw {@code thrown} instead (a pool's acquisition timeout), the advisor is told, on that
+     * failure path only.
+     */
+    public static Connection exit(Object source, Connection connection, CaptureContext context, Throwable thrown) {
         try {
             CaptureContext ctx = context != null ? context : CaptureContext.current();
             int depth = --ctx.connectDepth;
@@ -98,6 +107,12 @@ public final class ConnectionWrapping {
             boolean physical = ctx.physicalConnectionMade || source instanceof Driver;
             ctx.physicalConnectionMade = false;
             Capture active = capture;
+            if (thrown != null) {
+                if (active != null && !physical && !ctx.uncaptured && depth == 0) {
+                    Checkouts.failed(active, active.source(source, ctx), ctx.connectStartNanos, thrown, ctx);
+                }
+                return connection;
+            }
             if (active == null || connection == null || connection instanceof CapturingConnection || ctx.uncaptured) {
                 return connection;
             }

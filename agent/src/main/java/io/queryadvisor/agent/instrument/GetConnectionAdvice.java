@@ -25,7 +25,8 @@ public final class GetConnectionAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object source,
                      @Advice.Enter CaptureContext context,
-                     @Advice.Return(readOnly = false) Connection connection) {
-        connection = ConnectionWrapping.exit(source, connection, context);
+                     @Advice.Return(readOnly = false) Connection connection,
+                     @Advice.Thrown Throwable thrown) {
+        connection = ConnectionWrapping.exit(source, connection, context, thrown);
     }
 }

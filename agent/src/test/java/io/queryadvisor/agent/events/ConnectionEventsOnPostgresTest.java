@@ -1,10 +1,12 @@
 package io.queryadvisor.agent.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.List;
 
@@ -20,6 +22,7 @@ import com.example.infra.ForwardingDataSource;
 import com.example.shop.Storefront;
 
 import io.queryadvisor.advisor.capture.CaptureEvent;
+import io.queryadvisor.advisor.capture.ConnectionAcquireFailed;
 import io.queryadvisor.advisor.capture.ConnectionAcquired;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
 import io.queryadvisor.advisor.capture.StatementExecuted;
@@ -117,6 +120,23 @@ class ConnectionEventsOnPostgresTest {
         assertThat(agent.statements()).singleElement()
                 .satisfies(s -> assertThat(s.source()).isEqualTo(org.postgresql.Driver.class.getName()));
         assertThat(onlyEvent(ConnectionReleased.class).statements()).isEqualTo(1);
+    }
+
+    @Test
+    void aGetConnectionThatTimesOutIsAFailedAcquisitionOfItsPool() throws SQLException {
+        HikariDataSource pool = (HikariDataSource) agent.pool(shop, config -> {
+            config.setMaximumPoolSize(1);
+            config.setConnectionTimeout(250);
+        });
+        try (Connection held = pool.getConnection()) {
+            assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+        }
+
+        ConnectionAcquireFailed failed = onlyEvent(ConnectionAcquireFailed.class);
+        assertThat(failed.source()).isEqualTo(pool.getPoolName());
+        assertThat(failed.timedOut()).isTrue();
+        assertThat(failed.waitNanos()).isGreaterThanOrEqualTo(250_000_000L);
+        assertThat(failed.threadName()).isEqualTo(Thread.currentThread().getName());
     }
 
     private <T extends CaptureEvent> T onlyEvent(Class<T> type) {

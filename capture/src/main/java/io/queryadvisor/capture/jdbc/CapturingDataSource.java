@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import io.queryadvisor.capture.Capture;
+import io.queryadvisor.capture.CaptureContext;
 import io.queryadvisor.capture.ConnectionSource;
 
 /**
@@ -32,14 +33,30 @@ public final class CapturingDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         long asked = System.nanoTime();
-        Connection connection = delegate.getConnection();
+        Connection connection;
+        try {
+            connection = delegate.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            if (capture.active()) {
+                Checkouts.failed(capture, source, asked, e, CaptureContext.current());
+            }
+            throw e;
+        }
         return capture.active() ? Checkouts.checkedOut(capture, source, connection, asked) : connection;
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
         long asked = System.nanoTime();
-        Connection connection = delegate.getConnection(user, password);
+        Connection connection;
+        try {
+            connection = delegate.getConnection(user, password);
+        } catch (SQLException | RuntimeException e) {
+            if (capture.active()) {
+                Checkouts.failed(capture, source, asked, e, CaptureContext.current());
+            }
+            throw e;
+        }
         return capture.active() ? Checkouts.checkedOut(capture, source, connection, asked) : connection;
     }
 

@@ -2,9 +2,11 @@ package io.queryadvisor.capture.jdbc;
 
 import java.sql.Connection;
 
+import io.queryadvisor.advisor.capture.ConnectionAcquireFailed;
 import io.queryadvisor.advisor.capture.ConnectionAcquired;
 import io.queryadvisor.capture.Capture;
 import io.queryadvisor.capture.CaptureContext;
+import io.queryadvisor.capture.CaptureLog;
 import io.queryadvisor.capture.ConnectionSource;
 
 /**
@@ -45,5 +47,21 @@ public final class Checkouts {
         capture.emit(new ConnectionAcquired(wrapped.id(), source.name(), askedNanos, wait, thread.getId(),
                 thread.getName(), capture.checkoutCallSite(wait, context), context.request));
         return wrapped;
+    }
+
+    /**
+     * The application asked {@code source} for a connection at {@code askedNanos} and got
+     * {@code thrown} instead (a pool's acquisition timeout, a refused login): told to the advisor.
+     * Only on that failure path; never throws.
+     */
+    public static void failed(Capture capture, ConnectionSource source, long askedNanos, Throwable thrown,
+                              CaptureContext context) {
+        try {
+            long wait = System.nanoTime() - askedNanos;
+            capture.emit(new ConnectionAcquireFailed(source.name(), askedNanos, wait, thrown.getClass().getName(),
+                    Thread.currentThread().getName(), capture.checkoutCallSite(wait, context), context.request));
+        } catch (RuntimeException | LinkageError e) {
+            CaptureLog.warnOnce("acquire-failed", "could not record a failed getConnection", e);
+        }
     }
 }

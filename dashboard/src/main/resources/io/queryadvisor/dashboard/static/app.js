@@ -234,6 +234,9 @@
         renderQueries();
       } else if (state.view === 'endpoints') {
         await endpointsView.refresh();
+      } else if (state.view === 'pools') {
+        const shown = window.QueryAdvisorPools.render(await fetchJson('api/pools'), $('pool-list'), { el, count, millis });
+        $('pools-empty').hidden = shown > 0;
       } else {
         if (!state.rules.size) {
           try {
@@ -287,6 +290,6 @@
   const ENDPOINT_LINK = '#endpoints/';
   if (location.hash.startsWith(ENDPOINT_LINK)) endpointsView.select(decodeURIComponent(location.hash.slice(ENDPOINT_LINK.length)));
   const linked = location.hash.slice(1).split('/')[0];
-  show(['recommendations', 'endpoints'].includes(linked) ? linked : 'queries');
+  show(['recommendations', 'endpoints', 'pools'].includes(linked) ? linked : 'queries');
   setTimeout(poll, REFRESH_MILLIS);
 })();

@@ -1,6 +1,5 @@
 package io.queryadvisor.advisor.rules.engine;
 
-import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.CONNECTION;
 import static io.queryadvisor.advisor.rules.RuleDescriptor.Kind.QUERY;
 
 import java.util.ArrayList;
@@ -10,14 +9,20 @@ import java.util.function.Function;
 
 import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.pool.PoolThresholds;
 import io.queryadvisor.advisor.probe.Probe;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.connectionleak.ConnectionLeakRule;
 import io.queryadvisor.advisor.rules.duplicateindex.DuplicateIndexRule;
 import io.queryadvisor.advisor.rules.literalparameters.LiteralParametersRule;
+import io.queryadvisor.advisor.rules.longheldconnection.LongHeldConnectionRule;
 import io.queryadvisor.advisor.rules.missingindex.MissingIndexRule;
+import io.queryadvisor.advisor.rules.missingtimeout.MissingTimeoutRule;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
+import io.queryadvisor.advisor.rules.pooloversized.PoolOversizedRule;
+import io.queryadvisor.advisor.rules.poolsaturation.PoolSaturationRule;
 import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
 import io.queryadvisor.advisor.rules.selectstar.SelectStarRule;
 import io.queryadvisor.advisor.rules.slowquery.SlowQueryRule;
@@ -60,16 +65,11 @@ public final class RuleRegistry {
             new Entry(WriteThenUpdateRule.DESCRIPTOR, WriteThenUpdateRule::new),
             new Entry(RepeatedQueryRule.DESCRIPTOR, RepeatedQueryRule::new),
             new Entry(LiteralParametersRule.DESCRIPTOR, LiteralParametersRule::new),
-            planned("missing-timeout", "Missing timeouts", "Set appropriate connection timeouts", CONNECTION,
-                    "No query timeout anywhere, or a pool timeout so long that a saturated pool hangs requests."),
-            planned("pool-saturation", "Pool saturation", "Fine-tune pool settings to prevent exhaustion",
-                    CONNECTION, "Threads waiting for a connection, slow acquisitions, acquisition timeouts."),
-            planned("pool-oversized", "Oversized pool", "Fine-tune pool settings to prevent exhaustion", CONNECTION,
-                    "Most connections idle all the time."),
-            planned("connection-leak", "Connection leaks", "Use connection pooling", CONNECTION,
-                    "Connections held far longer than their statements took, or never returned."),
-            planned("long-held-connection", "Long-held connections", "Use connection pooling", CONNECTION,
-                    "Connections held while no statement runs: work outside the database with a connection held.")
+            new Entry(MissingTimeoutRule.DESCRIPTOR, MissingTimeoutRule::new),
+            new Entry(PoolSaturationRule.DESCRIPTOR, PoolSaturationRule::new),
+            new Entry(PoolOversizedRule.DESCRIPTOR, PoolOversizedRule::new),
+            new Entry(ConnectionLeakRule.DESCRIPTOR, ConnectionLeakRule::new),
+            new Entry(LongHeldConnectionRule.DESCRIPTOR, LongHeldConnectionRule::new)
     );
 
     private RuleRegistry() {
@@ -105,6 +105,21 @@ public final class RuleRegistry {
     /** The ids of every rule, built or planned, in registration order. */
     public static List<String> ids() {
         return ALL.stream().map(e -> e.descriptor().id()).toList();
+    }
+
+    /**
+     * The pool rules' thresholds as {@code settings} set them, for the Pools charts; none when one is
+     * wrong (making the rule itself says so).
+     */
+    public static PoolThresholds poolThresholds(Settings settings) {
+        try {
+            return new PoolThresholds(
+                    PoolSaturationRule.acquireThresholdMillis(new RuleSettings(settings, PoolSaturationRule.ID)),
+                    LongHeldConnectionRule.threshold(new RuleSettings(settings, LongHeldConnectionRule.ID)).toNanos() / 1e6,
+                    ConnectionLeakRule.threshold(new RuleSettings(settings, ConnectionLeakRule.ID)).toNanos() / 1e6);
+        } catch (ConfigurationException wrong) {
+            return PoolThresholds.NONE;
+        }
     }
 
     /** New instances of the enabled rules that are built, configured from {@code settings}, without the probe. */
