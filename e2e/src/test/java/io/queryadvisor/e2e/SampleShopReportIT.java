@@ -3,19 +3,15 @@ package io.queryadvisor.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.queryadvisor.testing.TestDatabase;
 
 /**
  * The packaged sample shop, with the packaged agent attached as a user would attach it, writes
@@ -31,32 +27,11 @@ class SampleShopReportIT {
 
     @BeforeAll
     static void runTheSampleWithTheAgent() throws IOException, InterruptedException {
-        Path dir = Path.of("target/e2e-runs/sample-shop").toAbsolutePath();
-        Files.createDirectories(dir);
-        Path reportFile = dir.resolve("report.json");
-        Files.deleteIfExists(reportFile);
-        Path sample = Path.of(System.getProperty("queryadvisor.e2e.sampleJar", "../samples/target/query-advisor-sample.jar"))
-                .toAbsolutePath().normalize();
-        assertThat(sample).as("the packaged sample (mvn -pl samples package)").isRegularFile();
-        TestDatabase db = TestDatabase.shared();
-        List<String> command = new ArrayList<>(List.of(Jdk.baseline().java().toString(),
-                AgentJar.option("dashboard.enabled=false,reportOnExit=" + reportFile),
-                "-jar", sample.toString(),
-                "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--schema", "e2e_shop",
-                "--iterations", String.valueOf(ITERATIONS), "--threads", "2"));
-        if (db.password() != null && !db.password().isEmpty()) {
-            command.addAll(List.of("--password", db.password()));
-        }
-        Path log = dir.resolve("child.log");
-        Process shop = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!shop.waitFor(3, TimeUnit.MINUTES)) {
-            shop.destroyForcibly();
-            throw new AssertionError("the sample did not finish in 3 minutes:\n" + Files.readString(log));
-        }
-        assertThat(shop.exitValue()).as("the sample's exit status; its output:\n%s", Files.readString(log)).isZero();
-        assertThat(reportFile).as("report written at exit; output:\n%s", Files.readString(log)).isRegularFile();
-        report = new ObjectMapper().readTree(reportFile.toFile());
+        Path sample = PackagedApplication.jar("queryadvisor.e2e.sampleJar", "../samples/target/query-advisor-sample.jar",
+                "mvn -pl samples package");
+        report = PackagedApplication.runToReport("sample-shop", Jdk.baseline(), sample, "dashboard.enabled=false",
+                List.of("--schema", "e2e_shop", "--iterations", String.valueOf(ITERATIONS), "--threads", "2"),
+                Duration.ofMinutes(3));
     }
 
     @Test
