@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Whether a class was loaded from the application's own code rather than from a library: its code
@@ -21,8 +22,8 @@ import java.util.Locale;
  */
 final class ApplicationCodeSource {
 
-    /** The jar started with {@code java -jar}, or {@code null}: read once, it never changes. */
-    private static final Path MAIN_JAR = mainJar(System.getProperty("sun.java.command"));
+    /** The jar started with {@code java -jar}, or the one holding the main class; {@code null} if none. Read once. */
+    private static final Path MAIN_JAR = mainJar(System.getProperty("sun.java.command"), ClassLoader::getSystemResource);
 
     private ApplicationCodeSource() {
     }
@@ -64,17 +65,25 @@ final class ApplicationCodeSource {
         return mainJar != null && location.toLowerCase(Locale.ROOT).endsWith(".jar") && mainJar.equals(path(location));
     }
 
-    /** The jar of {@code java -jar app.jar args}: the first word of {@code sun.java.command}, when it is a jar. */
-    static Path mainJar(String javaCommand) {
+    /**
+     * The application's own jar: the first word of {@code sun.java.command} when it is a jar
+     * ({@code java -jar app.jar}), else the jar that holds the main class it names
+     * ({@code java -cp app.jar:lib/* com.shop.Main}, as Gradle's and Maven's launch scripts start an
+     * application), found through {@code resource}; {@code null} when neither is a jar.
+     */
+    static Path mainJar(String javaCommand, Function<String, URL> resource) {
         if (javaCommand == null || javaCommand.isBlank()) {
             return null;
         }
         String first = javaCommand.strip().split(" ", 2)[0];
-        if (!first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
-            return null;
-        }
         try {
-            return Paths.get(first).toAbsolutePath().normalize();
+            if (first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+                return Paths.get(first).toAbsolutePath().normalize();
+            }
+            URL mainClass = resource.apply(first.replace('.', '/') + ".class");
+            String location = mainClass == null ? "" : mainClass.toString();
+            int separator = location.indexOf("!/");
+            return location.startsWith("jar:file:") && separator > 0 ? path(location.substring(4, separator)) : null;
         } catch (RuntimeException e) {
             return null;
         }

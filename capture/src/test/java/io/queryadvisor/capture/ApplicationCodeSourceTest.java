@@ -2,6 +2,7 @@ package io.queryadvisor.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,21 @@ class ApplicationCodeSourceTest {
 
     @Test
     void theMainJarIsTheFirstWordOfTheJavaCommandWhenItIsAJar() {
-        assertThat(ApplicationCodeSource.mainJar("/srv/shop/shop.jar --port 8080")).isEqualTo(MAIN_JAR);
-        assertThat(ApplicationCodeSource.mainJar("com.shop.Main --port 8080")).isNull();
+        assertThat(ApplicationCodeSource.mainJar("/srv/shop/shop.jar --port 8080", name -> null)).isEqualTo(MAIN_JAR);
+    }
+
+    @Test
+    void theMainJarIsTheJarOfTheMainClassWhenTheCommandNamesAClass() throws Exception {
+        URL mainClass = new URL("jar:file:/srv/shop/shop.jar!/com/shop/Main.class");
+
+        assertThat(ApplicationCodeSource.mainJar("com.shop.Main --port 8080",
+                name -> name.equals("com/shop/Main.class") ? mainClass : null)).isEqualTo(MAIN_JAR);
+    }
+
+    @Test
+    void thereIsNoMainJarWhenTheMainClassComesFromADirectory() throws Exception {
+        URL mainClass = new URL("file:/home/dev/shop/target/classes/com/shop/Main.class");
+
+        assertThat(ApplicationCodeSource.mainJar("com.shop.Main", name -> mainClass)).isNull();
     }
 }
