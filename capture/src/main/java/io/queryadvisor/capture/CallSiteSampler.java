@@ -1,6 +1,7 @@
 package io.queryadvisor.capture;
 
-import java.util.Optional;
+import java.util.Iterator;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.queryadvisor.advisor.capture.CallSite;
@@ -20,8 +21,10 @@ import io.queryadvisor.advisor.capture.CallSite;
  */
 public final class CallSiteSampler {
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
-    private static final int MAX_DEPTH = 64;
+    /** Class references let each frame be judged by its class (once per class), not by its name. */
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /** Spring Data and Hibernate put 60 to 100 frames between a service and the driver. */
+    static final int MAX_DEPTH = 160;
 
     private final CallSiteFilter filter;
     private final int firstN;
@@ -90,12 +93,27 @@ public final class CallSiteSampler {
         return seen < firstN || seen % every == 0;
     }
 
-    /** The first application frame on the current stack, or {@link CallSite#UNKNOWN}. */
+    /**
+     * The first application frame on the current stack; without one, the nearest framework or library
+     * frame ({@link CallSite#outsideApplication}), or {@link CallSite#NO_FRAME}.
+     */
     public CallSite walk() {
-        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
-                .limit(MAX_DEPTH)
-                .filter(f -> filter.isApplicationFrame(f.getClassName()))
-                .findFirst());
-        return frame.map(CallSite::of).orElse(CallSite.UNKNOWN);
+        return WALKER.walk(this::callSite);
+    }
+
+    private CallSite callSite(Stream<StackWalker.StackFrame> frames) {
+        StackWalker.StackFrame nearest = null;
+        Iterator<StackWalker.StackFrame> it = frames.limit(MAX_DEPTH).iterator();
+        while (it.hasNext()) {
+            StackWalker.StackFrame frame = it.next();
+            CallSiteFilter.FrameKind kind = filter.kindOf(frame.getDeclaringClass());
+            if (kind == CallSiteFilter.FrameKind.APPLICATION) {
+                return CallSite.of(frame);
+            }
+            if (nearest == null && kind == CallSiteFilter.FrameKind.MEANINGFUL) {
+                nearest = frame;
+            }
+        }
+        return nearest == null ? CallSite.NO_FRAME : CallSite.outsideApplication(nearest);
     }
 }

@@ -35,8 +35,9 @@ public final class Capture {
 
     public Capture(CaptureBuffer buffer, CaptureConfig config) {
         this.buffer = buffer;
-        this.sampler = config.newSampler();
-        this.checkoutSampler = config.newCheckoutSampler();
+        CallSiteFilter filter = config.newFilter();
+        this.sampler = config.newSampler(filter);
+        this.checkoutSampler = config.newCheckoutSampler(filter);
         this.bindSamples = config.bindSamples();
         this.pools = new PoolSampler(buffer::offer);
         this.sources = new ConnectionSources(pools::watch);

@@ -13,13 +13,15 @@ import io.queryadvisor.advisor.config.Settings;
  * @param callSiteEvery            after those, one execution in this many gets one
  * @param callSiteSlowerThan       executions at least this slow always get one
  * @param callSiteMaxTexts         SQL texts the sampler counts individually
+ * @param callSiteInclude          package prefixes that are application code, whatever else says otherwise
  * @param callSiteExclude          extra package prefixes that are not application code
  * @param bindSamples              copy the bind values of a few executions of each SQL text
  *                                 ({@code capture.bindSamples}), so that a plan can be explained with
  *                                 real values: kept in memory only, never logged or written out
  */
 public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEvery, Duration callSiteSlowerThan,
-                            int callSiteMaxTexts, List<String> callSiteExclude, boolean bindSamples) {
+                            int callSiteMaxTexts, List<String> callSiteInclude, List<String> callSiteExclude,
+                            boolean bindSamples) {
 
     public static CaptureConfig from(Settings s) {
         return new CaptureConfig(
@@ -28,6 +30,7 @@ public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEve
                 s.integer("callSite.every", 256, 1, 1_000_000),
                 s.duration("callSite.slowerThan", Duration.ofMillis(50)),
                 s.integer("callSite.maxTexts", 10_000, 0, 1_000_000),
+                s.list("callSite.include", List.of()),
                 s.list("callSite.exclude", List.of()),
                 s.bool("capture.bindSamples", true));
     }
@@ -45,14 +48,19 @@ public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEve
      */
     static final int CHECKOUT_EVERY_FACTOR = 16;
 
-    CallSiteSampler newCheckoutSampler() {
+    CallSiteSampler newCheckoutSampler(CallSiteFilter filter) {
         // Checkouts are counted by thread (CaptureContext), not by text: no text is counted here.
-        return new CallSiteSampler(new CallSiteFilter(callSiteExclude), callSiteFirstN,
+        return new CallSiteSampler(filter, callSiteFirstN,
                 callSiteEvery * CHECKOUT_EVERY_FACTOR, callSiteSlowerThan.toNanos(), 0);
     }
 
-    CallSiteSampler newSampler() {
-        return new CallSiteSampler(new CallSiteFilter(callSiteExclude), callSiteFirstN, callSiteEvery,
+    /** One filter for all of a capture's samplers: it remembers its decision on each class. */
+    CallSiteFilter newFilter() {
+        return new CallSiteFilter(callSiteInclude, callSiteExclude);
+    }
+
+    CallSiteSampler newSampler(CallSiteFilter filter) {
+        return new CallSiteSampler(filter, callSiteFirstN, callSiteEvery,
                 callSiteSlowerThan.toNanos(), callSiteMaxTexts);
     }
 }

@@ -39,14 +39,22 @@ final class ChildJvm implements AutoCloseable {
      * @param arguments  the application's arguments
      */
     static ChildJvm start(String name, Jdk jdk, List<String> jvmOptions, Class<?> mainClass, List<String> arguments) {
+        return launch(name, jdk, jvmOptions, List.of("-cp", ApplicationClasspath.get(), mainClass.getName()), arguments);
+    }
+
+    /** As {@link #start}, for a packaged application: {@code java <jvmOptions> -jar <jar> <arguments>}. */
+    static ChildJvm startJar(String name, Jdk jdk, List<String> jvmOptions, Path jar, List<String> arguments) {
+        return launch(name, jdk, jvmOptions, List.of("-jar", jar.toString()), arguments);
+    }
+
+    private static ChildJvm launch(String name, Jdk jdk, List<String> jvmOptions, List<String> application,
+                                   List<String> arguments) {
         Path directory = Path.of(System.getProperty("queryadvisor.e2e.workDir", "target/e2e-runs"))
                 .toAbsolutePath().resolve(name);
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(ApplicationClasspath.get());
-        command.add(mainClass.getName());
+        command.addAll(application);
         command.addAll(arguments);
         try {
             Files.createDirectories(directory);

@@ -28,10 +28,11 @@ class SampleShopReportIT {
 
     @BeforeAll
     static void runTheSampleWithTheAgent() throws IOException, InterruptedException {
-        Path sample = Path.of(System.getProperty("queryadvisor.e2e.sampleJar", "../samples/target/query-advisor-sample.jar"))
-                .toAbsolutePath().normalize();
-        report = ReportAtExit.of("sample-shop", sample, List.of("--schema", "e2e_shop",
-                "--iterations", String.valueOf(ITERATIONS), "--threads", "2"), Duration.ofMinutes(3));
+        Path sample = PackagedApplication.jar("queryadvisor.e2e.sampleJar", "../samples/target/query-advisor-sample.jar",
+                "mvn -pl samples package");
+        report = PackagedApplication.runToReport("sample-shop", Jdk.baseline(), sample, "dashboard.enabled=false",
+                List.of("--schema", "e2e_shop", "--iterations", String.valueOf(ITERATIONS), "--threads", "2"),
+                Duration.ofMinutes(3));
     }
 
     @Test

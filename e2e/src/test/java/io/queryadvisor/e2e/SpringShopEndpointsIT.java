@@ -27,11 +27,12 @@ class SpringShopEndpointsIT {
 
     @BeforeAll
     static void runTheSpringShopWithTheAgent() throws IOException, InterruptedException {
-        Path shopJar = Path.of(System.getProperty("queryadvisor.e2e.springShopJar",
-                "../samples/spring-shop/target/query-advisor-spring-shop.jar")).toAbsolutePath().normalize();
+        Path shopJar = PackagedApplication.jar("queryadvisor.e2e.springShopJar",
+                "../samples/spring-shop/target/query-advisor-spring-shop.jar", "mvn -pl samples/spring-shop package");
         // Spring Boot starts in 15-40 s on an idle 2-core machine, and in minutes on a busy one
-        report = ReportAtExit.of("spring-shop-endpoints", shopJar, List.of("--schema", "e2e_spring_endpoints",
-                "--port", "0", "--iterations", String.valueOf(ITERATIONS), "--threads", "1"), Duration.ofMinutes(10));
+        report = PackagedApplication.runToReport("spring-shop-endpoints", Jdk.baseline(), shopJar,
+                "dashboard.enabled=false", List.of("--schema", "e2e_spring_endpoints", "--port", "0",
+                        "--iterations", String.valueOf(ITERATIONS), "--threads", "1"), Duration.ofMinutes(10));
     }
 
     @Test

@@ -12,7 +12,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -57,9 +56,12 @@ public final class AgentInstaller {
         AgentClassVisibility visible = new AgentClassVisibility();
         new AgentBuilder.Default()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                // Matching asks every loaded class for its super types; caching the type
+                // Matching asks the candidate classes for their super types; caching the type
                 // descriptions they share (Object, Serializable, ...) keeps class loading fast.
-                .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(new ConcurrentHashMap<>()))
+                // Weakly keyed and bounded, and the class files read through weak references to
+                // their loaders: an undeployed application's loader is never kept alive by us.
+                .with(new BoundedTypeCache())
+                .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
                 .disableClassFormatChanges()
                 .with(lateAttach ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
@@ -67,6 +69,8 @@ public final class AgentInstaller {
                 .with(new FailureListener())
                 // the agent's own classes are skipped by name before Byte Buddy sees them
                 .with(OwnClassesSkipped.DECORATOR)
+                // ... and so is every class that cannot declare a method we instrument
+                .with(CandidateClassesOnly.DECORATOR)
                 // ... and ignored here too, so that a late attach never tries to retransform them
                 .ignore(nameStartsWith("io.queryadvisor.agent.")
                         .or(nameStartsWith("io.queryadvisor.capture."))

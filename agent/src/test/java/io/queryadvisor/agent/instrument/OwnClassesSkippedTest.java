@@ -2,13 +2,9 @@ package io.queryadvisor.agent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * The racing path of the duplicate-class start-up failure, made deterministic: a class of the
@@ -17,8 +13,9 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  */
 class OwnClassesSkippedTest {
 
-    private final List<String> seen = new ArrayList<>();
-    private final OwnClassesSkipped transformer = new OwnClassesSkipped(recording());
+    private final RecordingTransformer recording = new RecordingTransformer();
+    private final List<String> seen = recording.seen;
+    private final OwnClassesSkipped transformer = new OwnClassesSkipped(recording);
 
     @Test
     void theAgentsShadedLibrariesNeverReachTheTransformer() throws Exception {
@@ -45,34 +42,5 @@ class OwnClassesSkippedTest {
                 "io/queryadvisor/samples/shop/Shop", null, null, new byte[0]);
 
         assertThat(seen).containsExactly("com/zaxxer/hikari/HikariDataSource", "io/queryadvisor/samples/shop/Shop");
-    }
-
-    /** A transformer that only records the names it is asked to transform. */
-    private ResettableClassFileTransformer recording() {
-        return new ResettableClassFileTransformer.AbstractBase() {
-            @Override
-            public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
-                                    byte[] classFile) {
-                seen.add(name);
-                return null;
-            }
-
-            @Override
-            public java.util.Iterator<net.bytebuddy.agent.builder.AgentBuilder.Transformer> iterator(
-                    net.bytebuddy.description.type.TypeDescription type, ClassLoader loader,
-                    net.bytebuddy.utility.JavaModule module, Class<?> redefined, ProtectionDomain domain) {
-                return java.util.Collections.emptyIterator();
-            }
-
-            @Override
-            public boolean reset(java.lang.instrument.Instrumentation instrumentation,
-                                 ResettableClassFileTransformer transformer,
-                                 net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy strategy,
-                                 net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy.DiscoveryStrategy discovery,
-                                 net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy.BatchAllocator allocator,
-                                 net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy.Listener listener) {
-                return false;
-            }
-        };
     }
 }

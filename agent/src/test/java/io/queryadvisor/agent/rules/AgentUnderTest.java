@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,8 +65,17 @@ public final class AgentUnderTest implements BeforeEachCallback, AfterEachCallba
     private final Queue<CaptureEvent> events = new ConcurrentLinkedQueue<>();
     private Advisor advisor;
 
+    /**
+     * The application here is the shop of capture's test-jar ({@code com.example.shop}): a jar, as a
+     * library's would be, so it is named the application's code, as a user names such code with
+     * {@code callSite.include}.
+     */
+    private static final Map<String, String> APPLICATION = Map.of("callSite.include", "com.example.");
+
     private AgentUnderTest(Map<String, String> settings) {
-        this.settings = Map.copyOf(settings);
+        Map<String, String> all = new HashMap<>(APPLICATION);
+        all.putAll(settings);
+        this.settings = Map.copyOf(all);
     }
 
     public static AgentUnderTest withDefaults() {

@@ -1,0 +1,99 @@
+package io.queryadvisor.agent.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.junit.jupiter.api.Test;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Only class files that can declare {@code getConnection}, {@code connect} or {@code service} reach
+ * Byte Buddy; every other class is left alone before any of its super types is looked up.
+ */
+class CandidateClassesOnlyTest {
+
+    private final RecordingTransformer recording = new RecordingTransformer();
+    private final CandidateClassesOnly transformer = new CandidateClassesOnly(recording);
+
+    @Test
+    void aDataSourceDeclaringGetConnectionIsACandidate() {
+        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(HikariDataSource.class))).isTrue();
+    }
+
+    @Test
+    void aDriverDeclaringConnectIsACandidate() {
+        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(org.postgresql.Driver.class))).isTrue();
+    }
+
+    @Test
+    void aServletDeclaringServiceIsACandidate() {
+        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(jakarta.servlet.http.HttpServlet.class)))
+                .isTrue();
+    }
+
+    @Test
+    void aClassWithNoneOfTheNamesIsNot() {
+        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(java.util.ArrayList.class))).isFalse();
+        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(CandidateClassesOnlyTest.class)))
+                .isFalse();
+    }
+
+    @Test
+    void aNameThatOnlyContainsAnInstrumentedOneIsNotTakenForIt() {
+        // "connectTimeout", "serviceName": a longer constant is another name
+        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(HasLongerNames.class))).isFalse();
+    }
+
+    @Test
+    void aClassThatCannotDeclareThemNeverReachesTheTransformer() throws Exception {
+        byte[] result = transformer.transform(getClass().getClassLoader(), "java/util/ArrayList", null, null,
+                classFile(java.util.ArrayList.class));
+
+        assertThat(result).isNull();
+        assertThat(recording.seen).isEmpty();
+    }
+
+    @Test
+    void aCandidateReachesTheTransformerThroughBothEntries() throws Exception {
+        transformer.transform(getClass().getClassLoader(), "com/zaxxer/hikari/HikariDataSource", null, null,
+                classFile(HikariDataSource.class));
+        transformer.transform(Object.class.getModule(), getClass().getClassLoader(), "org/postgresql/Driver", null,
+                null, classFile(org.postgresql.Driver.class));
+
+        assertThat(recording.seen).containsExactly("com/zaxxer/hikari/HikariDataSource", "org/postgresql/Driver");
+    }
+
+    @Test
+    void theBootstrapLoadersClassesNeverReachTheTransformer() throws Exception {
+        transformer.transform(null, "com/zaxxer/hikari/HikariDataSource", null, null, classFile(HikariDataSource.class));
+
+        assertThat(recording.seen).isEmpty();
+    }
+
+    /** Names that begin with the instrumented ones, and none of those. */
+    static final class HasLongerNames {
+        int connectTimeout;
+        String serviceName;
+
+        int connectTimeout() {
+            return connectTimeout;
+        }
+
+        String serviceName() {
+            return serviceName;
+        }
+    }
+
+    private static byte[] classFile(Class<?> type) {
+        String resource = "/" + type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
