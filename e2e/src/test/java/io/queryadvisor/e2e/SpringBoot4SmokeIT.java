@@ -64,6 +64,10 @@ class SpringBoot4SmokeIT {
             assertThat(query.get("callSites")).hasSize(1);
             assertThat(query.get("callSites").get(0).get("callSite").asText())
                     .startsWith("io.queryadvisor.samples.boot4.Boot4SmokeApplication.twice(Boot4SmokeApplication.java:");
+            assertThat(query.get("endpoints")).as("the endpoints of %s", query).hasSize(1);
+            JsonNode endpoint = query.get("endpoints").get(0);
+            assertThat(endpoint.get("endpoint").asText()).startsWith("GET /double/").doesNotContain("21");
+            assertThat(endpoint.get("count").asLong()).isEqualTo(1);
         }
     }
 
