@@ -17,7 +17,9 @@ import io.queryadvisor.advisor.capture.CallSite;
  *
  * <p>The per-text counts ({@link ExecutionCount}) live in a map bounded to {@code maxTexts}; past
  * that, texts not yet in it (typically SQL with inlined literals, unique every time) are sampled
- * one in {@code every} by a per-thread counter, so a flood of distinct SQL cannot grow memory.
+ * one in {@code every} by a per-thread counter, so a flood of distinct SQL cannot grow memory. That
+ * counter starts at a point spread from the thread's id ({@link CaptureContext#firstUntrackedCount}),
+ * so that short-lived threads (a virtual thread per task) are sampled one in {@code every} too.
  */
 public final class CallSiteSampler {
 

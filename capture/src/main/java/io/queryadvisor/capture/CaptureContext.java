@@ -42,8 +42,11 @@ public final class CaptureContext {
     /** {@link System#nanoTime()} when {@link #request} started. */
     public long requestStartNanos;
 
-    /** Executions of SQL texts the call-site sampler had no room to track, for 1-in-N sampling. */
-    public int untrackedExecutions;
+    /**
+     * Executions of SQL texts the call-site sampler had no room to track, for 1-in-N sampling;
+     * starts at a value spread from the thread's id, not 0 (see {@link #firstUntrackedCount}).
+     */
+    public int untrackedExecutions = firstUntrackedCount(Thread.currentThread().getId());
 
     /** Checkouts made on this thread for the capture that {@link #idBlockOwner} is, for sampling their call sites. */
     int checkouts;
@@ -64,5 +67,17 @@ public final class CaptureContext {
 
     public static CaptureContext current() {
         return CURRENT.get();
+    }
+
+    /**
+     * Where a thread's count of untracked executions starts. From 0, every thread's first execution
+     * would be due, and with a virtual thread per task (one or two statements each) every
+     * execution would walk the stack. Spread from the thread's id (Fibonacci hashing, so that ids
+     * allocated in any stride land evenly), a thread's first execution is due with probability
+     * 1/N, and nothing is shared between threads: the counter stays a plain field of this thread.
+     * The context is made on its own thread (a thread-local's initial value), so the id is its owner's.
+     */
+    static int firstUntrackedCount(long threadId) {
+        return (int) ((threadId * 0x9E3779B97F4A7C15L) >>> 32);
     }
 }

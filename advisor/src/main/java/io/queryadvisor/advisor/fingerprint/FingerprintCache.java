@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.DatabaseIdentified;
@@ -27,6 +28,11 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
  * characters, marked as cut (its id still comes from the whole text, so two long statements that
  * differ only at their end stay two fingerprints).
  *
+ * <p>Parsing is bounded in time as a whole ({@link ParseBudget}): when this second's parse time is
+ * spent, a new shape is fingerprinted from its tokens, and not remembered, so that it is parsed once
+ * the budget allows. A shape whose parse ran out of time is remembered as hard ({@value #MAX_HARD_SHAPES}
+ * of them, the newest) and never tried again, even after its fingerprint is evicted.
+ *
  * <p>Not thread-safe, by design: only the advisor's consumer thread fingerprints.
  */
 public final class FingerprintCache {
@@ -38,6 +44,8 @@ public final class FingerprintCache {
     /** Sources whose dialect is remembered; the statements of any further one are read as of an unknown dialect. */
     static final int MAX_SOURCES = 64;
     private static final Object NULL_TEXT = new Object();
+    /** Shapes remembered as too hard to parse; keys are texts of at most 512 characters or digests (see {@link TextKey}). */
+    static final int MAX_HARD_SHAPES = 1_024;
 
     private final Fingerprinter fingerprinter;
     private final int maxEntries;
@@ -45,6 +53,13 @@ public final class FingerprintCache {
     private final LinkedHashMap<Object, Fingerprint> cache = new LinkedHashMap<>(256, 0.75f, true);
     private final LinkedHashMap<Object, Fingerprint> byShape = new LinkedHashMap<>(256, 0.75f, true);
     private final Map<String, Dialect> dialects = new HashMap<>();
+    private final ParseBudget budget;
+    private final LinkedHashMap<Object, Boolean> hardShapes = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
+            return size() > MAX_HARD_SHAPES;
+        }
+    };
     private long bytes;
     private long shapeBytes;
     private long parses;
@@ -57,9 +72,14 @@ public final class FingerprintCache {
     }
 
     public FingerprintCache(Fingerprinter fingerprinter, int maxEntries, long maxBytes) {
+        this(fingerprinter, maxEntries, maxBytes, ParseBudget.defaults());
+    }
+
+    public FingerprintCache(Fingerprinter fingerprinter, int maxEntries, long maxBytes, ParseBudget budget) {
         this.fingerprinter = fingerprinter;
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
+        this.budget = budget;
     }
 
     /** Learns a data source's dialect from its {@link DatabaseIdentified}; ignores every other event. */
@@ -90,6 +110,10 @@ public final class FingerprintCache {
         }
         misses++;
         fp = sql == null ? fingerprinter.fingerprint(null) : byShape(sql, dialect);
+        if (fp == null) {
+            // no parse time left this second: read from tokens, and not kept, so that it is parsed later
+            return truncated(fingerprinter.fingerprint(sql, dialect, 0));
+        }
         cache.put(key, fp);
         bytes += bytes(key, fp);
         bytes = evictBeyondBounds(cache, bytes, maxBytes / 2);
@@ -106,13 +130,42 @@ public final class FingerprintCache {
         }
         Fingerprint fp = byShape.get(shape);
         if (fp == null) {
-            parses++;
-            fp = truncated(fingerprinter.fingerprint(sql, dialect));
+            fp = parsedWithinBudget(sql, dialect, shape);
+            if (fp == null) {
+                return null;
+            }
             byShape.put(shape, fp);
             shapeBytes += bytes(shape, fp);
             shapeBytes = evictBeyondBounds(byShape, shapeBytes, maxBytes / 2);
         }
         return fp;
+    }
+
+    /**
+     * The fingerprint of a new shape, parsed within what the budget grants; from tokens alone for a
+     * shape that was too hard before; {@code null} when the budget grants nothing now.
+     */
+    private Fingerprint parsedWithinBudget(String sql, Dialect dialect, Object shape) {
+        if (hardShapes.containsKey(shape)) {
+            return truncated(fingerprinter.fingerprint(sql, dialect, 0));
+        }
+        long millis = budget.grant(StatementParser.BUDGET_MILLIS);
+        if (millis == 0) {
+            return null;
+        }
+        parses++;
+        long start = budget.now();
+        Fingerprint fp = truncated(fingerprinter.fingerprint(sql, dialect, millis));
+        long took = budget.charge(start);
+        if (!fp.parsed() && took >= TimeUnit.MILLISECONDS.toNanos(millis)) {
+            hardShapes.put(shape, Boolean.TRUE); // ran out of time, not merely unparseable: never again
+        }
+        return fp;
+    }
+
+    /** Parses refused because this second's parse budget was spent. */
+    public long parsesDeferred() {
+        return budget.denied();
     }
 
     /** Texts that had to be fingerprinted in full, a new shape each: the misses the shapes could not save. */

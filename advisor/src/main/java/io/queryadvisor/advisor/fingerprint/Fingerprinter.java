@@ -62,11 +62,19 @@ public final class Fingerprinter {
 
     /** The fingerprint of {@code sql} as a database of {@code dialect} reads it; {@code OTHER} when not known. */
     public Fingerprint fingerprint(String sql, Dialect dialect) {
+        return fingerprint(sql, dialect, StatementParser.BUDGET_MILLIS);
+    }
+
+    /**
+     * As {@link #fingerprint(String, Dialect)}, parsing each statement of the text within
+     * {@code parseMillis}; with 0, from its tokens only (never parsed).
+     */
+    public Fingerprint fingerprint(String sql, Dialect dialect, long parseMillis) {
         if (sql == null) {
             return EMPTY;
         }
         try {
-            return fingerprintText(sql, dialect == null ? Dialect.OTHER : dialect);
+            return fingerprintText(sql, dialect == null ? Dialect.OTHER : dialect, parseMillis);
         } catch (RuntimeException | Error e) {
             // Every step above handles its own failures; this is the net for a bug of ours, so that
             // it costs one fingerprint instead of the advisor's consumer thread. Nothing of the text
@@ -82,17 +90,17 @@ public final class Fingerprinter {
         return new Fingerprint(idOf(text), text, StatementType.OTHER, false, SqlFacts.NONE);
     }
 
-    private Fingerprint fingerprintText(String sql, Dialect dialect) {
+    private Fingerprint fingerprintText(String sql, Dialect dialect, long parseMillis) {
         DialectTokens read = DialectTokens.of(sql, dialect);
         List<SqlToken> tokens = read.tokens();
-        boolean parse = sql.length() <= maxParsedLength && read.readAsJSqlParserReads();
+        boolean parse = parseMillis > 0 && sql.length() <= maxParsedLength && read.readAsJSqlParserReads();
         List<Part> parts = new ArrayList<>(1);
         int start = 0;
         for (int i = 0; i <= tokens.size(); i++) {
             if (i == tokens.size() || tokens.get(i).isSymbol(";")) {
                 if (i > start) {
                     List<SqlToken> statement = tokens.subList(start, i);
-                    parts.add(parse ? parsed(sql, statement) : fallback(statement));
+                    parts.add(parse ? parsed(sql, statement, parseMillis) : fallback(statement));
                 }
                 start = i + 1;
             }
@@ -101,9 +109,9 @@ public final class Fingerprinter {
     }
 
     /** One statement through JSqlParser; the fallback if it cannot parse it. */
-    private static Part parsed(String sql, List<SqlToken> tokens) {
+    private static Part parsed(String sql, List<SqlToken> tokens, long parseMillis) {
         String text = sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
-        Statement statement = StatementParser.parse(text, tokens);
+        Statement statement = StatementParser.parse(text, tokens, parseMillis);
         if (statement == null) {
             return fallback(tokens);
         }

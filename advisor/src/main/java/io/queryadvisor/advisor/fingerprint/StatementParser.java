@@ -46,10 +46,15 @@ public final class StatementParser {
 
     /** The parsed statement, or null when JSqlParser cannot parse {@code sql}, lexed as {@code tokens}. */
     static Statement parse(String sql, List<SqlToken> tokens) {
-        if (certainlyFails(tokens)) {
+        return parse(sql, tokens, BUDGET_MILLIS);
+    }
+
+    /** As {@link #parse(String, List)}, within {@code budgetMillis} (0: not tried). */
+    static Statement parse(String sql, List<SqlToken> tokens, long budgetMillis) {
+        if (budgetMillis <= 0 || certainlyFails(tokens)) {
             return null;
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(budgetMillis, BUDGET_MILLIS));
         Statement statement = tryParse(sql, false, deadline);
         if (statement == null && CCJSqlParserUtil.getNestingDepth(sql) <= CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
             statement = tryParse(sql, true, deadline);

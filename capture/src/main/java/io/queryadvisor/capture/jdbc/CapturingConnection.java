@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -135,6 +136,13 @@ public abstract class CapturingConnection implements Connection {
     /** Statements that were opened past {@link OpenStatements#MAX_TRACKED} and so never tracked; for tests. */
     final int untrackedStatements() {
         return untrackedStatements;
+    }
+
+    /** The driver's metadata, whose {@code getConnection()} is this wrapper, as JDBC says. */
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        DatabaseMetaData raw = delegate.getMetaData();
+        return raw == null ? null : JdbcWrappers.metaData(raw, this);
     }
 
     @Override

@@ -255,6 +255,12 @@ public abstract class CapturingStatement extends StatementRecorder {
         return result(rs);
     }
 
+    /** The driver's keys, in a result set whose {@code getStatement()} is this wrapper, as JDBC says. */
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+        return attached(statement.getGeneratedKeys());
+    }
+
     @Override
     public Connection getConnection() {
         return connection; // never the raw connection: the application stays on the captured path

@@ -15,6 +15,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -51,6 +52,7 @@ public final class JdbcWrappers {
     private static final MethodHandle PREPARED;
     private static final MethodHandle CALLABLE;
     private static final MethodHandle RESULT_SET;
+    private static final MethodHandle META_DATA;
 
     static {
         try {
@@ -65,6 +67,8 @@ public final class JdbcWrappers {
                     CallableStatement.class, String.class, CapturingConnection.class);
             RESULT_SET = constructor(lookup, generate(lookup, CapturingResultSet.class, "delegate", JdbcWrappers::columnHooks),
                     ResultSet.class, StatementRecorder.class);
+            META_DATA = constructor(lookup, generate(lookup, CapturingMetaData.class, "delegate", null),
+                    DatabaseMetaData.class, CapturingConnection.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -115,6 +119,14 @@ public final class JdbcWrappers {
             return (CapturingResultSet) RESULT_SET.invokeExact(raw, statement);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot wrap result set", e);
+        }
+    }
+
+    static DatabaseMetaData metaData(DatabaseMetaData raw, CapturingConnection connection) {
+        try {
+            return (CapturingMetaData) META_DATA.invokeExact(raw, connection);
+        } catch (Throwable e) {
+            return raw;
         }
     }
 

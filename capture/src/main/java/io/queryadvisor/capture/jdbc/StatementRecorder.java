@@ -129,14 +129,30 @@ abstract class StatementRecorder implements Statement {
         }
     }
 
-    /** A result set of this statement, wrapped to count rows and columns if its execution is recorded. */
+    /**
+     * A result set of this statement, wrapped: its {@code getStatement()} is this wrapper, as JDBC
+     * says. The first one handed out while the recorded execution is pending counts the rows and
+     * columns that execution's event reports.
+     */
     final ResultSet result(ResultSet rs) {
-        if (rs == null || !pending || openResult != null) {
-            return rs;
+        return wrap(rs, pending && openResult == null);
+    }
+
+    /** A result set of this statement that is no execution's result (generated keys), wrapped only to belong to it. */
+    final ResultSet attached(ResultSet rs) {
+        return wrap(rs, false);
+    }
+
+    private ResultSet wrap(ResultSet rs, boolean counted) {
+        if (rs == null) {
+            return null;
         }
         try {
-            openResult = JdbcWrappers.resultSet(rs, this);
-            return openResult;
+            CapturingResultSet wrapped = JdbcWrappers.resultSet(rs, this);
+            if (counted) {
+                openResult = wrapped;
+            }
+            return wrapped;
         } catch (RuntimeException | LinkageError e) {
             CaptureLog.warnOnce("result-set", "could not wrap a result set; rows and columns are not counted", e);
             return rs;

@@ -1,17 +1,14 @@
 package io.queryadvisor.agent.instrument.servlet;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 import io.queryadvisor.advisor.capture.CaptureBuffer;
 import io.queryadvisor.agent.instrument.AgentInstaller;
+import io.queryadvisor.agent.instrument.ChildFirstLoader;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
 import io.queryadvisor.capture.Capture;
 import io.queryadvisor.capture.CaptureConfig;
@@ -42,41 +39,10 @@ public final class ServletsInTheirOwnLoader {
     }
 
     private static Object serve(String apiJar, String servlet) throws Exception {
-        try (ApplicationLoader loader = new ApplicationLoader(Path.of(apiJar).toUri().toURL(), servlet)) {
+        // Has the servlet API, and defines the one servlet class itself so that it links against it.
+        try (ChildFirstLoader loader = new ChildFirstLoader(new URL[] {Path.of(apiJar).toUri().toURL()},
+                ServletsInTheirOwnLoader.class.getClassLoader(), servlet::equals)) {
             return loader.loadClass(servlet).getMethod("serve").invoke(null);
-        }
-    }
-
-    /** Has the servlet API, and defines the one servlet class itself so that it links against it. */
-    private static final class ApplicationLoader extends URLClassLoader {
-        private final String servlet;
-
-        ApplicationLoader(URL apiJar, String servlet) {
-            super(new URL[] {apiJar}, ServletsInTheirOwnLoader.class.getClassLoader());
-            this.servlet = servlet;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.equals(servlet)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    byte[] bytes = bytesOf(name);
-                    loaded = defineClass(name, bytes, 0, bytes.length);
-                }
-                return loaded;
-            }
-        }
-
-        private byte[] bytesOf(String name) {
-            try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 
