@@ -26,7 +26,7 @@ class CallSiteSamplerTest {
     private static final String JDK25 = "QUERYADVISOR_TEST_JDK25";
 
     /** No room for any text: every execution is untracked. */
-    private final CallSiteSampler sampler = new CaptureConfig(true, 32, EVERY, Duration.ofHours(1), 0, List.of(),
+    private final CallSiteSampler sampler = new CaptureConfig(true, 32, EVERY, Duration.ofHours(1), 0, List.of(), List.of(),
             false).newSampler();
 
     @Test

@@ -24,7 +24,7 @@ public final class VirtualThreadSampling {
         int tasks = Integer.parseInt(args[0]);
         int every = Integer.parseInt(args[1]);
         // No room for any text: every execution is untracked, as once callSite.maxTexts is full.
-        CallSiteSampler sampler = new CaptureConfig(true, 32, every, Duration.ofHours(1), 0, List.of(), false)
+        CallSiteSampler sampler = new CaptureConfig(true, 32, every, Duration.ofHours(1), 0, List.of(), List.of(), false)
                 .newSampler();
         AtomicInteger walks = new AtomicInteger();
         ExecutorService perTask = (ExecutorService) Executors.class

@@ -30,7 +30,7 @@ class RulesApiTest {
         assertThat(byId.get("n-plus-one").get("help").asText()).contains("unit of work");
         assertThat(byId.get("n-plus-one").get("kind").asText()).isEqualTo("QUERY");
         assertThat(byId.get("pool-saturation").get("status").asText()).isEqualTo("running");
-        assertThat(byId.get("missing-index").get("status").asText()).isEqualTo("planned");
+        assertThat(byId.get("missing-index").get("status").asText()).isEqualTo("running");
         assertThat(byId.get("pool-saturation").get("kind").asText()).isEqualTo("CONNECTION");
     }
 }
