@@ -26,8 +26,8 @@ class CallSiteSamplerTest {
     private static final String JDK25 = "QUERYADVISOR_TEST_JDK25";
 
     /** No room for any text: every execution is untracked. */
-    private final CallSiteSampler sampler = new CaptureConfig(true, 32, EVERY, Duration.ofHours(1), 0, List.of(), List.of(),
-            false).newSampler();
+    private final CallSiteSampler sampler = newSampler(new CaptureConfig(true, 32, EVERY, Duration.ofHours(1), 0, List.of(), List.of(),
+            false));
 
     @Test
     void aLongLivedThreadWalksOnOneUntrackedExecutionInEvery() {
@@ -77,5 +77,9 @@ class CallSiteSamplerTest {
             throw new AssertionError("No JDK 25 at " + home + ": install one, or set " + JDK25 + " to its home");
         }
         return home;
+    }
+
+    private static CallSiteSampler newSampler(CaptureConfig config) {
+        return config.newSampler(config.newFilter());
     }
 }

@@ -24,8 +24,7 @@ public final class VirtualThreadSampling {
         int tasks = Integer.parseInt(args[0]);
         int every = Integer.parseInt(args[1]);
         // No room for any text: every execution is untracked, as once callSite.maxTexts is full.
-        CallSiteSampler sampler = new CaptureConfig(true, 32, every, Duration.ofHours(1), 0, List.of(), List.of(), false)
-                .newSampler();
+        CallSiteSampler sampler = newSampler(new CaptureConfig(true, 32, every, Duration.ofHours(1), 0, List.of(), List.of(), false));
         AtomicInteger walks = new AtomicInteger();
         ExecutorService perTask = (ExecutorService) Executors.class
                 .getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
@@ -39,5 +38,9 @@ public final class VirtualThreadSampling {
         perTask.shutdown();
         perTask.awaitTermination(1, TimeUnit.MINUTES);
         System.out.println("walks=" + walks.get());
+    }
+
+    private static CallSiteSampler newSampler(CaptureConfig config) {
+        return config.newSampler(config.newFilter());
     }
 }
