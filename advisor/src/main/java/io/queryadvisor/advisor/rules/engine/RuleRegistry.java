@@ -15,6 +15,7 @@ import io.queryadvisor.advisor.probe.Probe;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
+import io.queryadvisor.advisor.rules.deepoffset.DeepOffsetRule;
 import io.queryadvisor.advisor.rules.literalparameters.LiteralParametersRule;
 import io.queryadvisor.advisor.rules.nplusone.NPlusOneRule;
 import io.queryadvisor.advisor.rules.repeatedquery.RepeatedQueryRule;
@@ -55,8 +56,7 @@ public final class RuleRegistry {
                     "Indexes whose columns repeat, or lead, another index's."),
             planned("table-maintenance", "Table maintenance", "Regularly clean up, vacuum and optimise", SCHEMA,
                     "Tables with many dead rows, or whose vacuum or analyze is long overdue."),
-            planned("deep-offset", "Deep OFFSET pagination", "Implement efficient pagination", QUERY,
-                    "Pages read with a large OFFSET; suggests keyset pagination written for the query."),
+            new Entry(DeepOffsetRule.DESCRIPTOR, DeepOffsetRule::new),
             new Entry(UnboundedResultRule.DESCRIPTOR, UnboundedResultRule::new),
             new Entry(UnbatchedWritesRule.DESCRIPTOR, UnbatchedWritesRule::new),
             new Entry(WriteThenUpdateRule.DESCRIPTOR, WriteThenUpdateRule::new),

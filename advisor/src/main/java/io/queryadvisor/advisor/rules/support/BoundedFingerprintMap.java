@@ -65,6 +65,11 @@ public final class BoundedFingerprintMap<V> {
         return state;
     }
 
+    /** The state of {@code fingerprintId}, or {@code null} when none is kept; counts as a use. */
+    public V get(String fingerprintId) {
+        return byId.get(fingerprintId);
+    }
+
     /**
      * A copy of the state by fingerprint id, least recently seen first. Reading the copy does not
      * count as a use, so reporting never reorders what is dropped next.
