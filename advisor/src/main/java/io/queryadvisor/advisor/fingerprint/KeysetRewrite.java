@@ -100,9 +100,12 @@ final class KeysetRewrite {
         return key.getExpression() instanceof Column c && c.getColumnName().toLowerCase(Locale.ROOT).equals("id");
     }
 
-    /** {@code (a, b) > (?, ?)} when every key goes one way; else the comparison spelt out key by key. */
+    /** {@code a > ?} for one key, {@code (a, b) > (?, ?)} when every key goes one way; else spelt out key by key. */
     private static String seekCondition(List<OrderByElement> keys) {
         boolean ascending = keys.get(0).isAsc();
+        if (keys.size() == 1) {
+            return keys.get(0).getExpression() + (ascending ? " > ?" : " < ?");
+        }
         if (keys.stream().allMatch(k -> k.isAsc() == ascending)) {
             List<String> names = keys.stream().map(k -> k.getExpression().toString()).toList();
             String marks = String.join(", ", names.stream().map(n -> "?").toList());

@@ -15,7 +15,7 @@ import java.util.List;
  * @param hasOffset          the statement has OFFSET
  * @param setColumns         the columns an UPDATE sets, in order (lower-cased, unquoted, unqualified); empty for
  *                           other statements, and when only tokens were left to read
- * @param whereEqualsColumns the columns the WHERE clause of an UPDATE or DELETE compares with a value (a
+ * @param whereEqualsColumns the columns the WHERE clause of an UPDATE, a DELETE or a one-table SELECT compares with a value (a
  *                           {@code ?} of the fingerprint), when that clause is nothing but such comparisons
  *                           joined by AND ({@code WHERE id = ?}, {@code WHERE a = ? AND b = ?}); empty otherwise
  *                           (no WHERE, OR, ranges, subqueries), for other statements, and from tokens

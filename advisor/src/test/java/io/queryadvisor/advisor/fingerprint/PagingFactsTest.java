@@ -82,6 +82,13 @@ class PagingFactsTest {
     }
 
     @Test
+    void seeksPastOneKeyWithAPlainComparison() {
+        Paging paging = paging("SELECT id, status FROM orders ORDER BY id DESC LIMIT ? OFFSET ?");
+
+        assertThat(paging.keysetSql()).isEqualTo("SELECT id, status FROM orders WHERE id < ? ORDER BY id DESC LIMIT ?");
+    }
+
+    @Test
     void spellsOutTheSeekWhenTheKeysGoBothWays() {
         Paging paging = paging("SELECT id FROM orders WHERE status = ? OR status = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
 
