@@ -87,12 +87,76 @@ class SampleShopReportIT {
     }
 
     @Test
+    void findsTheDeepOffsetPagesAndTheCountBesideThem() {
+        JsonNode finding = onlyFinding("deep-offset");
+
+        assertThat(callSites(finding)).allMatch(site -> site.startsWith(SHOP + "repository.OrderAdminRepository.findPage("));
+        assertThat(finding.at("/evidence/maxOffset").asLong()).isGreaterThanOrEqualTo(2_000);
+        assertThat(finding.at("/evidence/pageSize").asLong()).isEqualTo(20);
+        assertThat(finding.at("/evidence/countQueryBeside").asText()).startsWith("SELECT count(*) FROM orders (beside "
+                + ITERATIONS + " of " + ITERATIONS + " pages");
+        assertThat(finding.at("/suggestion/code").asText())
+                .isEqualTo("SELECT id, customer_id, status, created_at FROM orders WHERE id < ? ORDER BY id DESC LIMIT ?");
+    }
+
+    @Test
+    void findsTheUnboundedExport() {
+        JsonNode finding = onlyFinding("unbounded-result");
+
+        assertThat(callSites(finding)).allMatch(site -> site.startsWith(SHOP + "repository.CustomerRepository.exportAll("));
+        assertThat(finding.at("/evidence/maxRows").asLong()).isGreaterThanOrEqualTo(20_000);
+        assertThat(finding.at("/evidence/fetchSize").asText()).isEqualTo("not set");
+    }
+
+    @Test
+    void findsTheRestockSentRowByRowButNotTheBatch() {
+        JsonNode finding = onlyFinding("unbatched-writes");
+
+        assertThat(callSites(finding)).allMatch(site -> site.startsWith(SHOP + "repository.StockRepository.addStock("));
+        assertThat(finding.at("/fingerprint").asText()).isEqualTo("UPDATE products SET stock = stock + ? WHERE id = ?");
+    }
+
+    @Test
+    void findsTheGuestOrderWhoseCustomerIsSetByAnUpdate() {
+        JsonNode finding = onlyFinding("write-then-update");
+
+        assertThat(callSites(finding)).allMatch(site -> site.startsWith(SHOP + "repository.OrderAdminRepository.assignCustomer("));
+        assertThat(finding.at("/fingerprint").asText()).isEqualTo("UPDATE orders SET customer_id = ? WHERE id = ?");
+    }
+
+    @Test
+    void findsTheProductReadThreeTimesByOnePage() {
+        JsonNode finding = onlyFinding("repeated-identical-query");
+
+        assertThat(callSites(finding)).allMatch(site -> site.startsWith(SHOP + "repository.StockRepository.findSummary("));
+        assertThat(finding.at("/fingerprint").asText()).isEqualTo("SELECT id, name, price FROM products WHERE id = ?");
+    }
+
+    @Test
+    void findsTheCustomerIdWrittenIntoTheSql() {
+        JsonNode finding = onlyFinding("literal-parameters");
+
+        assertThat(callSites(finding))
+                .allMatch(site -> site.startsWith(SHOP + "repository.OrderAdminRepository.findByCustomerInlined("));
+    }
+
+    @Test
     void wellWrittenQueriesProduceNoFinding() {
-        // Besides the planted problems, only the one-off bulk load at start-up may show (as slow).
+        // Besides the planted problems, only the one-off bulk load at start-up may show (as slow). The
+        // slow-query findings are left out: whether a fast query's p95 crosses 100 ms depends on how
+        // loaded the machine is (with a load of 20 on 2 cores, every statement does), and no test may
+        // depend on the machine's speed; findsTheSlowReport checks the planted one, slowed by pg_sleep.
         List<String> expected = List.of(SHOP + "repository.OrderRepository.findLines(",
                 SHOP + "repository.ProductRepository.", SHOP + "repository.ReportRepository.topCustomersByRevenue(",
-                SHOP + "repository.CustomerRepository.findByEmail(", SHOP + "db.");
+                SHOP + "repository.CustomerRepository.findByEmail(", SHOP + "db.",
+                SHOP + "repository.OrderAdminRepository.findPage(", SHOP + "repository.CustomerRepository.exportAll(",
+                SHOP + "repository.StockRepository.addStock(", SHOP + "repository.OrderAdminRepository.assignCustomer(",
+                SHOP + "repository.StockRepository.findSummary(",
+                SHOP + "repository.OrderAdminRepository.findByCustomerInlined(");
         for (JsonNode finding : report.get("recommendations")) {
+            if (finding.get("rule").asText().equals("slow-query")) {
+                continue;
+            }
             assertThat(callSites(finding)).as("call sites of %s", finding.get("id"))
                     .isNotEmpty()
                     .allMatch(site -> expected.stream().anyMatch(site::startsWith));
@@ -101,8 +165,8 @@ class SampleShopReportIT {
 
     @Test
     void countsEveryStatementOfTheTraffic() {
-        // samples/README.md: 18 statements per iteration, plus the slow report every 20th.
-        long traffic = 18L * ITERATIONS + (ITERATIONS + 19) / 20;
+        // samples/README.md: 42 statements per iteration, plus the slow report and the two exports every 20th.
+        long traffic = 42L * ITERATIONS + 3L * ((ITERATIONS + 19) / 20);
         long lines = 0;
         for (JsonNode q : report.get("queries")) {
             if (q.get("fingerprint").asText().contains("FROM order_lines WHERE order_id = ?")) {
