@@ -41,13 +41,17 @@ class UnbatchedWritesOnMariaDbTest {
         }
     }
 
+    private static void bindRow(PreparedStatement insert, int row) throws SQLException {
+        insert.setString(1, "SKU-" + row);
+        insert.setInt(2, row);
+    }
+
     @Test
     void insertsSentRowByRowAreFoundWithTheDriversBatchAdvice() throws SQLException {
         DataSource pool = agent.pool(mariaDb);
         try (Connection connection = pool.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int i = 0; i < ROWS; i++) {
-                insert.setString(1, "SKU-" + i);
-                insert.setInt(2, i);
+                bindRow(insert, i);
                 insert.executeUpdate();
             }
         }
@@ -65,8 +69,7 @@ class UnbatchedWritesOnMariaDbTest {
         DataSource pool = agent.pool(mariaDb);
         try (Connection connection = pool.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int i = 0; i < ROWS; i++) {
-                insert.setString(1, "SKU-" + i);
-                insert.setInt(2, i);
+                bindRow(insert, i);
                 insert.addBatch();
             }
             assertThat(insert.executeBatch()).hasSize(ROWS);
