@@ -3,19 +3,13 @@ package io.queryadvisor.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.queryadvisor.testing.TestDatabase;
 
 /**
  * The packaged sample shop, with the packaged agent attached as a user would attach it, writes
@@ -31,32 +25,9 @@ class SampleShopReportIT {
 
     @BeforeAll
     static void runTheSampleWithTheAgent() throws IOException, InterruptedException {
-        Path dir = Path.of("target/e2e-runs/sample-shop").toAbsolutePath();
-        Files.createDirectories(dir);
-        Path reportFile = dir.resolve("report.json");
-        Files.deleteIfExists(reportFile);
-        Path sample = Path.of(System.getProperty("queryadvisor.e2e.sampleJar", "../samples/target/query-advisor-sample.jar"))
-                .toAbsolutePath().normalize();
-        assertThat(sample).as("the packaged sample (mvn -pl samples package)").isRegularFile();
-        TestDatabase db = TestDatabase.shared();
-        List<String> command = new ArrayList<>(List.of(Jdk.baseline().java().toString(),
-                AgentJar.option("dashboard.enabled=false,reportOnExit=" + reportFile),
-                "-jar", sample.toString(),
-                "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--schema", "e2e_shop",
-                "--iterations", String.valueOf(ITERATIONS), "--threads", "2"));
-        if (db.password() != null && !db.password().isEmpty()) {
-            command.addAll(List.of("--password", db.password()));
-        }
-        Path log = dir.resolve("child.log");
-        Process shop = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!shop.waitFor(3, TimeUnit.MINUTES)) {
-            shop.destroyForcibly();
-            throw new AssertionError("the sample did not finish in 3 minutes:\n" + Files.readString(log));
-        }
-        assertThat(shop.exitValue()).as("the sample's exit status; its output:\n%s", Files.readString(log)).isZero();
-        assertThat(reportFile).as("report written at exit; output:\n%s", Files.readString(log)).isRegularFile();
-        report = new ObjectMapper().readTree(reportFile.toFile());
+        report = PackagedSampleRun.report("sample-shop", "queryadvisor.e2e.sampleJar",
+                "../samples/target/query-advisor-sample.jar", List.of("--schema", "e2e_shop",
+                        "--iterations", String.valueOf(ITERATIONS), "--threads", "2"));
     }
 
     @Test
@@ -179,24 +150,14 @@ class SampleShopReportIT {
     }
 
     private static JsonNode onlyFinding(String rule) {
-        List<JsonNode> found = findings(rule);
-        assertThat(found).as("%s findings in %s", rule, report.get("recommendations")).hasSize(1);
-        return found.get(0);
+        return PackagedSampleRun.onlyFinding(report, rule);
     }
 
     private static List<JsonNode> findings(String rule) {
-        List<JsonNode> found = new ArrayList<>();
-        report.get("recommendations").forEach(r -> {
-            if (rule.equals(r.get("rule").asText())) {
-                found.add(r);
-            }
-        });
-        return found;
+        return PackagedSampleRun.findings(report, rule);
     }
 
     private static List<String> callSites(JsonNode finding) {
-        List<String> sites = new ArrayList<>();
-        finding.get("callSites").forEach(s -> sites.add(s.get("callSite").asText()));
-        return sites;
+        return PackagedSampleRun.callSites(finding);
     }
 }
