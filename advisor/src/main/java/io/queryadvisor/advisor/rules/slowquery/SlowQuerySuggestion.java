@@ -12,7 +12,7 @@ import io.queryadvisor.advisor.stats.QueryStats;
  * lookup, a start-up bulk load and a report would tell a developer nothing. The statement's figures
  * say which of these it most likely is ({@link Diagnosis}), in this order:
  * <ol>
- *   <li>a one-off: a write (or DDL) run once or twice, a bulk load, a migration;</li>
+ *   <li>a one-off: anything but a query (a write, DDL, ANALYZE) run once or twice, or a bulk read;</li>
  *   <li>a large result: {@value #LARGE_RESULT_ROWS} rows or more per execution;</li>
  *   <li>a wait: a lookup of a row by its primary key, or a statement whose typical execution is fast
  *       (p50 at most a tenth of the threshold) but some are slow: its own work is small, the time is
@@ -47,7 +47,7 @@ final class SlowQuerySuggestion {
 
     static Diagnosis diagnose(QueryStats q, SlowExecutions s, double thresholdMillis) {
         long rows = rowsPerExecution(q);
-        if (q.count() <= 2 && (CHANGES_DATA.contains(q.type()) || rows >= 10 * LARGE_RESULT_ROWS)) {
+        if (q.count() <= 2 && (q.type() != StatementType.SELECT || rows >= 10 * LARGE_RESULT_ROWS)) {
             return Diagnosis.ONE_OFF;
         }
         if (rows >= LARGE_RESULT_ROWS) {
