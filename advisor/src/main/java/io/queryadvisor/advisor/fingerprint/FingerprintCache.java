@@ -121,9 +121,11 @@ public final class FingerprintCache {
     }
 
     private Fingerprint byShape(String sql, Dialect dialect) {
+        DialectTokens read;
         Object shape;
         try {
-            shape = TextShape.of(sql, dialect);
+            read = DialectTokens.of(sql, dialect);
+            shape = TextShape.of(read, dialect);
         } catch (RuntimeException | StackOverflowError e) {
             parses++;
             return truncated(fingerprinter.fingerprint(sql, dialect)); // the fingerprinter survives any text
@@ -137,6 +139,8 @@ public final class FingerprintCache {
             byShape.put(shape, fp);
             shapeBytes += bytes(shape, fp);
             shapeBytes = evictBeyondBounds(byShape, shapeBytes, maxBytes / 2);
+        } else if (fp.facts().hasOffset()) {
+            fp = withBoundsOf(fp, read); // texts of one shape differ in their literals: an offset among them
         }
         return fp;
     }
@@ -166,6 +170,16 @@ public final class FingerprintCache {
     /** Parses refused because this second's parse budget was spent. */
     public long parsesDeferred() {
         return budget.denied();
+    }
+
+    /** {@code fp} with the page bounds of another text of its shape, read from that text's tokens. */
+    private static Fingerprint withBoundsOf(Fingerprint fp, DialectTokens read) {
+        try {
+            SqlFacts facts = fp.facts().withPaging(fp.facts().paging().withBounds(PageTokens.read(read.tokens())));
+            return new Fingerprint(fp.id(), fp.text(), fp.type(), fp.parsed(), facts);
+        } catch (RuntimeException e) {
+            return fp;
+        }
     }
 
     /** Texts that had to be fingerprinted in full, a new shape each: the misses the shapes could not save. */

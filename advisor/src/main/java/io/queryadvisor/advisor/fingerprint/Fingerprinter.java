@@ -126,13 +126,19 @@ public final class Fingerprinter {
             // TablesNamesFinder refuses some statement kinds (CREATE INDEX, SET, EXECUTE...)
             facts = TokenFacts.collect(tokens, masked.literals());
         }
+        try {
+            facts = facts.withPaging(KeysetRewrite.of(statement, tokens, facts)); // last: it may change the tree
+        } catch (RuntimeException | StackOverflowError e) {
+            facts = facts.withPaging(KeysetRewrite.ofTokens(tokens, facts));
+        }
         return new Part(masked.text(), type, true, facts);
     }
 
     private static Part fallback(List<SqlToken> tokens) {
         StatementType type = StatementTypes.of(tokens);
         MaskedText masked = TokenRenderer.render(tokens);
-        return new Part(masked.text(), type, false, TokenFacts.collect(tokens, masked.literals()));
+        SqlFacts facts = TokenFacts.collect(tokens, masked.literals());
+        return new Part(masked.text(), type, false, facts.withPaging(KeysetRewrite.ofTokens(tokens, facts)));
     }
 
     private static Fingerprint combine(List<Part> parts) {

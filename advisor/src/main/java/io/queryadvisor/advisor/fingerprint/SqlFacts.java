@@ -15,13 +15,16 @@ import java.util.List;
  * @param hasOffset          the statement has OFFSET
  * @param setColumns         the columns an UPDATE sets, in order (lower-cased, unquoted, unqualified); empty for
  *                           other statements, and when only tokens were left to read
- * @param whereEqualsColumns the columns the WHERE clause of an UPDATE or DELETE compares with a value (a
+ * @param whereEqualsColumns the columns the WHERE clause of an UPDATE, a DELETE or a one-table SELECT compares with a value (a
  *                           {@code ?} of the fingerprint), when that clause is nothing but such comparisons
  *                           joined by AND ({@code WHERE id = ?}, {@code WHERE a = ? AND b = ?}); empty otherwise
  *                           (no WHERE, OR, ranges, subqueries), for other statements, and from tokens
+ * @param paging             the page the statement reads by OFFSET, and whether it counts rows; {@link Paging#NONE}
+ *                           for other statements
  */
 public record SqlFacts(boolean selectStar, List<String> starTargets, List<String> tables, int literals,
-                       boolean hasLimit, boolean hasOffset, List<String> setColumns, List<String> whereEqualsColumns) {
+                       boolean hasLimit, boolean hasOffset, List<String> setColumns, List<String> whereEqualsColumns,
+                       Paging paging) {
 
     public static final SqlFacts NONE = new SqlFacts(false, List.of(), List.of(), 0, false, false);
 
@@ -30,6 +33,19 @@ public record SqlFacts(boolean selectStar, List<String> starTargets, List<String
         tables = List.copyOf(tables);
         setColumns = List.copyOf(setColumns);
         whereEqualsColumns = List.copyOf(whereEqualsColumns);
+        paging = paging == null ? Paging.NONE : paging;
+    }
+
+    /** Facts without pagination: a statement that reads no OFFSET page and counts nothing. */
+    public SqlFacts(boolean selectStar, List<String> starTargets, List<String> tables, int literals, boolean hasLimit,
+                    boolean hasOffset, List<String> setColumns, List<String> whereEqualsColumns) {
+        this(selectStar, starTargets, tables, literals, hasLimit, hasOffset, setColumns, whereEqualsColumns, Paging.NONE);
+    }
+
+    /** These facts with {@code paging} in place of theirs. */
+    public SqlFacts withPaging(Paging paging) {
+        return new SqlFacts(selectStar, starTargets, tables, literals, hasLimit, hasOffset, setColumns,
+                whereEqualsColumns, paging);
     }
 
     /** Facts without the columns of a write: what the token fallback, and several statements joined, know. */

@@ -23,7 +23,11 @@ final class TextShape {
     }
 
     static Shape of(String sql, Dialect dialect) {
-        DialectTokens read = DialectTokens.of(sql, dialect);
+        return of(DialectTokens.of(sql, dialect), dialect);
+    }
+
+    /** The shape of a text already lexed in {@code dialect}. */
+    static Shape of(DialectTokens read, Dialect dialect) {
         return new Shape(TextKey.of(TokenRenderer.render(read.tokens()).text()), dialect, read.readAsJSqlParserReads());
     }
 }

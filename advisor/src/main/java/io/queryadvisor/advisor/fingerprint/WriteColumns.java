@@ -22,6 +22,7 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 
@@ -51,10 +52,14 @@ final class WriteColumns {
         return columns;
     }
 
-    /** The columns the WHERE of an UPDATE or DELETE compares with a value, if it only does that. */
+    /**
+     * The columns the WHERE of an UPDATE, a DELETE or a one-table SELECT (no join) compares with a
+     * value, if it only does that: {@code SELECT ... FROM t WHERE id = ?} looks a row up by its key.
+     */
     static List<String> whereEquals(Statement statement) {
         Expression where = statement instanceof Update update ? update.getWhere()
-                : statement instanceof Delete delete ? delete.getWhere() : null;
+                : statement instanceof Delete delete ? delete.getWhere()
+                : statement instanceof PlainSelect select && select.getJoins() == null ? select.getWhere() : null;
         List<String> columns = new ArrayList<>();
         return where != null && collect(where, columns) ? columns : List.of();
     }

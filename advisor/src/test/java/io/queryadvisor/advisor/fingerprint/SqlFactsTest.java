@@ -165,11 +165,17 @@ class SqlFactsTest {
 
         @Test
         void knowsNoWriteColumnsOfOtherStatements() {
-            SqlFacts facts = facts("SELECT id FROM t WHERE id = ?");
-
-            assertThat(facts.setColumns()).isEmpty();
-            assertThat(facts.whereEqualsColumns()).isEmpty();
+            assertThat(facts("SELECT id FROM t WHERE id = ?").setColumns()).isEmpty();
             assertThat(facts("INSERT INTO t (a, b) VALUES (?, ?)").setColumns()).isEmpty();
+            assertThat(facts("INSERT INTO t (a, b) VALUES (?, ?)").whereEqualsColumns()).isEmpty();
+        }
+
+        @Test
+        void readsTheKeyAOneTableSelectLooksUp() {
+            assertThat(facts("SELECT name FROM t WHERE id = ?").whereEqualsColumns()).containsExactly("id");
+            assertThat(facts("SELECT t.name FROM t JOIN u ON u.t_id = t.id WHERE t.id = ?").whereEqualsColumns())
+                    .as("a join reads more than a row by its key").isEmpty();
+            assertThat(facts("SELECT name FROM t WHERE id > ?").whereEqualsColumns()).isEmpty();
         }
 
         @Test

@@ -38,6 +38,7 @@ import io.queryadvisor.agent.instrument.AgentInstaller;
 import io.queryadvisor.agent.instrument.ConnectionWrapping;
 import io.queryadvisor.capture.Capture;
 import io.queryadvisor.capture.CaptureConfig;
+import io.queryadvisor.testing.TestMariaDb;
 import io.queryadvisor.testing.TestSchema;
 
 /**
@@ -114,12 +115,21 @@ public final class AgentUnderTest implements BeforeEachCallback, AfterEachCallba
         return pool(schema, config -> { });
     }
 
+    /** A new HikariCP pool on the test MariaDB, closed after the test. */
+    public DataSource pool(TestMariaDb mariaDb) {
+        return pool(mariaDb.jdbcUrl(), mariaDb.user(), mariaDb.password(), config -> { });
+    }
+
     /** A new HikariCP pool on {@code schema}, configured further by {@code customise}, closed after the test. */
     public DataSource pool(TestSchema schema, Consumer<HikariConfig> customise) {
+        return pool(schema.jdbcUrl(), schema.user(), schema.password(), customise);
+    }
+
+    private DataSource pool(String jdbcUrl, String user, String password, Consumer<HikariConfig> customise) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(schema.jdbcUrl());
-        config.setUsername(schema.user());
-        config.setPassword(schema.password());
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
         config.setPoolName("shop-" + (pools.size() + 1));
         config.setMaximumPoolSize(2);
         customise.accept(config);

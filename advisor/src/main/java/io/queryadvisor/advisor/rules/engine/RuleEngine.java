@@ -51,7 +51,10 @@ public final class RuleEngine implements CaptureListener {
         chain.onEvent(event);
     }
 
-    /** Every rule's findings, most severe and costly first. Consumer thread only. */
+    /**
+     * Every rule's findings, most severe and costly first, those about one statement tied together
+     * ({@link RootCauses}: its root cause first). Consumer thread only.
+     */
     public List<Recommendation> recommend(RuleContext context) {
         List<Recommendation> all = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -62,7 +65,7 @@ public final class RuleEngine implements CaptureListener {
             }
         }
         all.sort(ORDER);
-        return all;
+        return RootCauses.link(all);
     }
 
     /** What each rule left out to stay bounded, by rule id; rules with nothing to say are omitted. */

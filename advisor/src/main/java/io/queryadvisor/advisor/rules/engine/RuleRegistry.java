@@ -15,6 +15,7 @@ import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.connectionleak.ConnectionLeakRule;
+import io.queryadvisor.advisor.rules.deepoffset.DeepOffsetRule;
 import io.queryadvisor.advisor.rules.duplicateindex.DuplicateIndexRule;
 import io.queryadvisor.advisor.rules.literalparameters.LiteralParametersRule;
 import io.queryadvisor.advisor.rules.longheldconnection.LongHeldConnectionRule;
@@ -58,8 +59,7 @@ public final class RuleRegistry {
             new Entry(UnusedIndexRule.DESCRIPTOR, UnusedIndexRule::new),
             new Entry(DuplicateIndexRule.DESCRIPTOR, DuplicateIndexRule::new),
             new Entry(TableMaintenanceRule.DESCRIPTOR, TableMaintenanceRule::new),
-            planned("deep-offset", "Deep OFFSET pagination", "Implement efficient pagination", QUERY,
-                    "Pages read with a large OFFSET; suggests keyset pagination written for the query."),
+            new Entry(DeepOffsetRule.DESCRIPTOR, DeepOffsetRule::new),
             new Entry(UnboundedResultRule.DESCRIPTOR, UnboundedResultRule::new),
             new Entry(UnbatchedWritesRule.DESCRIPTOR, UnbatchedWritesRule::new),
             new Entry(WriteThenUpdateRule.DESCRIPTOR, WriteThenUpdateRule::new),

@@ -3,10 +3,8 @@ package io.queryadvisor.advisor.rules.slowquery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import io.queryadvisor.advisor.capture.CaptureEvent;
@@ -19,7 +17,6 @@ import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleContext;
 import io.queryadvisor.advisor.rules.RuleDescriptor;
 import io.queryadvisor.advisor.rules.RuleSettings;
-import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
 import io.queryadvisor.advisor.rules.support.FingerprintFinding;
 import io.queryadvisor.advisor.rules.support.Impact;
@@ -74,8 +71,12 @@ public final class SlowQueryRule implements Rule {
             "Statements above the threshold, queries whose p95 is above it, and queries that take most of the"
                     + " database time; each slow statement is also logged as one JSON line.");
 
-    private static final Set<StatementType> CHANGES_DATA = EnumSet.of(StatementType.INSERT, StatementType.UPDATE,
-            StatementType.DELETE, StatementType.MERGE, StatementType.CALL, StatementType.DDL);
+    /** {@code slowBecause}: its p95 (or its only execution) is over the threshold. */
+    public static final String TYPICALLY_SLOW = "p95 over the threshold";
+    /** {@code slowBecause}: a real share of its executions are over the threshold. */
+    public static final String SLOW_NOW_AND_THEN = "slow executions a real share";
+    /** {@code slowBecause}: fast one by one, its executions take most of the statement time together. */
+    public static final String DOMINANT = "dominant in sum";
 
     private final long thresholdNanos;
     private final double thresholdMillis;
@@ -139,7 +140,7 @@ public final class SlowQueryRule implements Rule {
         if (e.durationNanos() <= thresholdNanos || !judged(statement.fingerprint().type())) {
             return;
         }
-        slow.getOrCreate(statement.fingerprint().id(), SlowExecutions::new).record(e);
+        slow.getOrCreate(statement.fingerprint().id(), SlowExecutions::new).record(e, statement.fingerprint());
         log.write(statement);
     }
 
@@ -210,7 +211,10 @@ public final class SlowQueryRule implements Rule {
         if (!wholeTimeCounts && s != null) {
             finding.impact(s.totalNanos / 1_000_000.0, s.count);
         }
-        return finding.suggestion(suggestion(q)).build(context);
+        SlowQuerySuggestion.Diagnosis diagnosis = SlowQuerySuggestion.diagnose(q, s, thresholdMillis);
+        finding.evidence("slowBecause", slowAsARule ? TYPICALLY_SLOW : outliers ? SLOW_NOW_AND_THEN : DOMINANT)
+                .evidence("diagnosis", diagnosis.label);
+        return finding.suggestion(SlowQuerySuggestion.of(diagnosis, q, s)).build(context);
     }
 
     private String title(QueryStats q, SlowExecutions s, double share, boolean slowAsARule, boolean outliers) {
@@ -230,42 +234,8 @@ public final class SlowQueryRule implements Rule {
                 + " in " + q.count() + " executions)";
     }
 
-    private static Suggestion suggestion(QueryStats q) {
-        String text = "Run EXPLAIN (ANALYZE, BUFFERS) on this statement with typical values in place of each ?"
-                + " (on MySQL/MariaDB: EXPLAIN ANALYZE / ANALYZE) and look for sequential scans of large tables"
-                + " and row estimates far from the actual rows. Index the columns its WHERE and JOIN conditions"
-                + " filter on, and make it read fewer rows (" + readsPerExecution(q)
-                + "): a tighter condition, LIMIT with keyset paging, or aggregation in SQL.";
-        if (CHANGES_DATA.contains(q.type())) {
-            text += " EXPLAIN ANALYZE executes the statement: run it in a transaction you roll back.";
-        }
-        return Suggestion.withSql(text, "EXPLAIN (ANALYZE, BUFFERS) " + q.fingerprint());
-    }
-
-    private static String readsPerExecution(QueryStats q) {
-        long perExecution = q.count() == 0 ? 0 : Math.round((double) q.rows() / q.count());
-        return "it handles " + perExecution + (perExecution == 1 ? " row" : " rows") + " per execution on average";
-    }
-
     /** {@code 250 ms}, {@code 12.5 ms}: no trailing {@code .0} in a title. */
     private static String ms(double millis) {
         return BigDecimal.valueOf(Impact.round(millis)).stripTrailingZeros().toPlainString() + " ms";
-    }
-
-    /** What the statistics lack about one fingerprint's executions over the threshold. */
-    private static final class SlowExecutions {
-        long count;
-        long totalNanos;
-        long slowestNanos = -1;
-        String slowestCallSite;
-
-        void record(StatementExecuted e) {
-            count++;
-            totalNanos += e.durationNanos();
-            if (e.durationNanos() > slowestNanos) {
-                slowestNanos = e.durationNanos();
-                slowestCallSite = e.callSite() == null ? "(not sampled)" : e.callSite().toString();
-            }
-        }
     }
 }

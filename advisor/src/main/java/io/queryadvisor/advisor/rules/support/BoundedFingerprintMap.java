@@ -65,7 +65,7 @@ public final class BoundedFingerprintMap<V> {
         return state;
     }
 
-    /** The state of {@code fingerprintId} (a use, as {@link #getOrCreate} is), or {@code null} when none is kept. */
+    /** The state of {@code fingerprintId}, or {@code null} when none is kept; counts as a use. */
     public V get(String fingerprintId) {
         return byId.get(fingerprintId);
     }

@@ -200,9 +200,9 @@ class SlowQueryRuleTest {
 
         assertThat(r.evidence()).containsOnlyKeys("executions", "slowExecutions", "thresholdMillis", "p50Millis", "p95Millis",
                 "p99Millis", "maxMillis", "totalMillis", "shareOfStatementTimePercent", "rows", "slowestCallSite",
-                "slowestMillis", "endpoints");
+                "slowestMillis", "slowBecause", "diagnosis", "endpoints");
         assertThat(List.copyOf(r.evidence().keySet())).startsWith("executions", "slowExecutions", "thresholdMillis")
-                .endsWith("rows", "slowestCallSite", "slowestMillis", "endpoints");
+                .endsWith("rows", "slowestCallSite", "slowestMillis", "slowBecause", "diagnosis", "endpoints");
         assertThat(r.evidence()).containsEntry("executions", 4L)
                 .containsEntry("thresholdMillis", 100.0)
                 .containsEntry("maxMillis", 150.46)
@@ -219,15 +219,14 @@ class SlowQueryRuleTest {
         assertThat(r.fingerprint()).isEqualTo(ORDERS.text());
         assertThat(r.suggestion().code()).isEqualTo("EXPLAIN (ANALYZE, BUFFERS) " + ORDERS.text());
         assertThat(r.suggestion().codeLanguage()).isEqualTo("sql");
-        assertThat(r.suggestion().text()).contains("EXPLAIN (ANALYZE, BUFFERS)", "Index the columns",
-                "1200 rows per execution").doesNotContain("roll back");
+        assertThat(r.suggestion().text()).contains("1200 rows per execution").doesNotContain("roll back");
     }
 
     @Test
     void warnsThatExplainAnalyzeRunsAStatementThatWrites() {
         Fingerprint update = fingerprint("UPDATE orders SET status = ? WHERE customer_id = ?");
 
-        Recommendation r = workload().run(execution(update).millis(500)).only();
+        Recommendation r = workload().run(3, execution(update).millis(500)).only();
 
         assertThat(r.suggestion().text()).contains("run it in a transaction you roll back");
     }

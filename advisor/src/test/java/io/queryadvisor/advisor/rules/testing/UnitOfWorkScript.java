@@ -167,7 +167,7 @@ public final class UnitOfWorkScript {
         int bindCount = e.inlined ? 0 : 1;
         StatementExecuted event = new StatementExecuted(e.sql == null ? e.fingerprint.text() : e.sql, e.kind(),
                 e.batchSize, bindCount, bindCount == 0 ? 0 : binds * 0x9E3779B97F4A7C15L, start, duration, e.rows,
-                null, connectionId, transactionId, threadId, "http-nio-8080-exec-" + threadId, e.callSite, 0, List.of(), request, DATA_SOURCE, null);
+                null, connectionId, transactionId, threadId, "http-nio-8080-exec-" + threadId, e.callSite, 0, List.of(), request, DATA_SOURCE, e.values);
         ObservedStatement statement = new ObservedStatement(event, e.fingerprint, epochMillis(start));
         statistics.onEvent(statement);
         rule.onEvent(statement);
@@ -190,6 +190,7 @@ public final class UnitOfWorkScript {
         private boolean batch;
         private CallSite callSite = ObservedStatementBuilder.callSite("com.shop.OrderDao", "find", 42);
         private Long startNanos;
+        private Object[] values;
 
         private Execution(Fingerprint fingerprint) {
             this.fingerprint = fingerprint;
@@ -198,6 +199,12 @@ public final class UnitOfWorkScript {
         /** Runs with these bind values (equal numbers, equal values). */
         public Execution binds(long values) {
             this.binds = values;
+            return this;
+        }
+
+        /** Its bound values were sampled, as the capture copies them (index 0 = parameter 1). */
+        public Execution values(Object... values) {
+            this.values = values.clone();
             return this;
         }
 

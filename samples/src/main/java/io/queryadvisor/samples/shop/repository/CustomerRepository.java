@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads customers. */
@@ -34,5 +36,35 @@ public final class CustomerRepository {
                 return rs.next() ? Optional.of(new CustomerRef(rs.getLong("id"), rs.getString("name"))) : Optional.empty();
             }
         }
+    }
+
+    /** Every customer, for the mailing list's export. */
+    public List<CustomerRef> exportAll(Connection connection) throws SQLException {
+        // PLANTED: unbounded-result — no LIMIT: every customer (20,000 at scale 1, more as the shop
+        // grows) in one result, buffered whole by the driver (no fetch size). exportPage is the twin.
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, name FROM customers");
+             ResultSet rs = select.executeQuery()) {
+            return refs(rs);
+        }
+    }
+
+    /** Well written: the export one bounded page at a time, after customer {@code afterId}. */
+    public List<CustomerRef> exportPage(Connection connection, long afterId, int pageSize) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, name FROM customers WHERE id > ? ORDER BY id LIMIT ?")) {
+            select.setLong(1, afterId);
+            select.setInt(2, pageSize);
+            try (ResultSet rs = select.executeQuery()) {
+                return refs(rs);
+            }
+        }
+    }
+
+    private static List<CustomerRef> refs(ResultSet rs) throws SQLException {
+        List<CustomerRef> customers = new ArrayList<>();
+        while (rs.next()) {
+            customers.add(new CustomerRef(rs.getLong("id"), rs.getString("name")));
+        }
+        return customers;
     }
 }

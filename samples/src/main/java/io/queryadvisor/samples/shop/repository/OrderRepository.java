@@ -107,7 +107,7 @@ public final class OrderRepository {
         }
     }
 
-    private static Order order(ResultSet rs, String idColumn) throws SQLException {
+    static Order order(ResultSet rs, String idColumn) throws SQLException {
         return new Order(rs.getLong(idColumn), rs.getLong("customer_id"), rs.getString("status"),
                 rs.getObject("created_at", LocalDateTime.class));
     }

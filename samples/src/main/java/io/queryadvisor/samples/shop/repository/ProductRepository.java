@@ -32,11 +32,15 @@ public final class ProductRepository {
     }
 
     private static List<ProductSummary> summaries(PreparedStatement select) throws SQLException {
-        List<ProductSummary> products = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                products.add(new ProductSummary(rs.getLong("id"), rs.getString("name"), rs.getBigDecimal("price")));
-            }
+            return summaries(rs);
+        }
+    }
+
+    static List<ProductSummary> summaries(ResultSet rs) throws SQLException {
+        List<ProductSummary> products = new ArrayList<>();
+        while (rs.next()) {
+            products.add(new ProductSummary(rs.getLong("id"), rs.getString("name"), rs.getBigDecimal("price")));
         }
         return products;
     }

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,8 +39,11 @@ final class StatementCounter {
     private Connection connection(Connection target) {
         return proxy(Connection.class, (method, args) -> {
             Object result = invoke(target, method, args);
+            if (method.getName().equals("createStatement")) {
+                return plain((Statement) result);
+            }
             return method.getName().equals("prepareStatement")
-                    ? statement((PreparedStatement) result, ((String) args[0]).replaceAll("\\s+", " ").trim())
+                    ? statement((PreparedStatement) result, collapsed((String) args[0]))
                     : result;
         });
     }
@@ -51,6 +55,20 @@ final class StatementCounter {
             }
             return invoke(target, method, args);
         });
+    }
+
+    /** A plain statement: each execution counted under the text it was given. */
+    private Statement plain(Statement target) {
+        return proxy(Statement.class, (method, args) -> {
+            if (EXECUTIONS.contains(method.getName()) && args != null && args.length > 0 && args[0] instanceof String sql) {
+                count(collapsed(sql));
+            }
+            return invoke(target, method, args);
+        });
+    }
+
+    private static String collapsed(String sql) {
+        return sql.replaceAll("\\s+", " ").trim();
     }
 
     private synchronized void count(String sql) {
