@@ -88,7 +88,7 @@ class ConfigSourcesTest {
     @Test
     void acceptsTheSettingsOfARuleThatIsOffQuietly() {
         Settings s = ConfigSources.read("rules.n-plus-one.enabled=false,rules.n-plus-one.threshold=7,"
-                + "rules.missing-index.minRows=1000", new Properties(), Map.of());
+                + "rules.missing-index.minTableRows=1000", new Properties(), Map.of());
         AgentConfig.from(s);
 
         assertThat(s.unusedKeys()).isEmpty();
