@@ -24,6 +24,9 @@ import io.queryadvisor.advisor.stats.QueryStats;
 final class SlowQuerySuggestion {
 
     static final long LARGE_RESULT_ROWS = 1_000;
+    /** Statements EXPLAIN takes, on PostgreSQL and MySQL/MariaDB alike. */
+    private static final Set<StatementType> EXPLAINABLE = EnumSet.of(StatementType.SELECT, StatementType.INSERT,
+            StatementType.UPDATE, StatementType.DELETE, StatementType.MERGE);
     private static final Set<StatementType> CHANGES_DATA = EnumSet.of(StatementType.INSERT, StatementType.UPDATE,
             StatementType.DELETE, StatementType.MERGE, StatementType.CALL, StatementType.DDL);
 
@@ -81,18 +84,24 @@ final class SlowQuerySuggestion {
             case INDEX -> "It reads only " + rows(rowsPerExecution(q)) + " per execution yet takes "
                     + Math.round(q.p50Millis()) + " ms typically: it most likely scans a table to find them. Index"
                     + " the columns its WHERE and JOIN conditions filter on; EXPLAIN with typical values in place of"
-                    + " each ? shows the scan (the missing-index rule, once built, checks this on real values with a"
-                    + " hypothetical index).";
+                    + " each ? shows the scan (the missing-index rule checks this on real values, with a hypothetical"
+                    + " index where hypopg is installed).";
             case GENERAL -> "Run EXPLAIN (ANALYZE, BUFFERS) on this statement with typical values in place of each ?"
                     + " (on MySQL/MariaDB: EXPLAIN ANALYZE / ANALYZE) and look for sequential scans of large tables"
                     + " and row estimates far from the actual rows. Index the columns its WHERE and JOIN conditions"
                     + " filter on, and make it read fewer rows (it handles " + rows(rowsPerExecution(q)) + " per"
                     + " execution on average): a tighter condition, LIMIT with keyset paging, or aggregation in SQL.";
         };
-        if (CHANGES_DATA.contains(q.type()) && diagnosis != Diagnosis.ONE_OFF) {
-            text += " EXPLAIN ANALYZE executes the statement: run it in a transaction you roll back.";
+        if (diagnosis == Diagnosis.ONE_OFF || !EXPLAINABLE.contains(q.type())) {
+            return Suggestion.text(text); // nothing to explain: a bulk load, a migration, ANALYZE, DDL
         }
-        return Suggestion.withSql(text, "EXPLAIN (ANALYZE, BUFFERS) " + q.fingerprint());
+        String explain = "EXPLAIN (ANALYZE, BUFFERS) " + q.fingerprint() + ";";
+        if (CHANGES_DATA.contains(q.type())) {
+            // EXPLAIN ANALYZE executes the statement: the code itself rolls back what it wrote
+            text += " EXPLAIN ANALYZE executes the statement: the code below runs it in a transaction it rolls back.";
+            return Suggestion.withSql(text, "BEGIN;\n" + explain + "\nROLLBACK;");
+        }
+        return Suggestion.withSql(text, explain);
     }
 
     private static long rowsPerExecution(QueryStats q) {

@@ -217,18 +217,19 @@ class SlowQueryRuleTest {
 
         assertThat(r.sql()).isEqualTo(ORDERS.text());
         assertThat(r.fingerprint()).isEqualTo(ORDERS.text());
-        assertThat(r.suggestion().code()).isEqualTo("EXPLAIN (ANALYZE, BUFFERS) " + ORDERS.text());
+        assertThat(r.suggestion().code()).isEqualTo("EXPLAIN (ANALYZE, BUFFERS) " + ORDERS.text() + ";");
         assertThat(r.suggestion().codeLanguage()).isEqualTo("sql");
         assertThat(r.suggestion().text()).contains("1200 rows per execution").doesNotContain("roll back");
     }
 
     @Test
-    void warnsThatExplainAnalyzeRunsAStatementThatWrites() {
+    void explainsAStatementThatWritesOnlyInsideATransactionItRollsBack() {
         Fingerprint update = fingerprint("UPDATE orders SET status = ? WHERE customer_id = ?");
 
         Recommendation r = workload().run(3, execution(update).millis(500)).only();
 
-        assertThat(r.suggestion().text()).contains("run it in a transaction you roll back");
+        assertThat(r.suggestion().text()).contains("runs it in a transaction it rolls back");
+        assertThat(r.suggestion().code()).isEqualTo("BEGIN;\nEXPLAIN (ANALYZE, BUFFERS) " + update.text() + ";\nROLLBACK;");
     }
 
     @Test

@@ -33,6 +33,16 @@ class SlowQuerySuggestionTest {
         assertThat(r.evidence()).containsEntry("diagnosis", "one-off");
         assertThat(r.suggestion().text()).startsWith("It ran once, handling 180000 rows: a one-off")
                 .doesNotContain("roll back");
+        assertThat(r.suggestion().code()).as("no EXPLAIN ANALYZE, which would load the rows again").isNull();
+    }
+
+    @Test
+    void offersNoExplainForAStatementExplainDoesNotTake() {
+        Fingerprint analyze = fingerprint("ANALYZE customers, orders");
+
+        Recommendation r = workload().run(5, execution(analyze).millis(300)).only();
+
+        assertThat(r.suggestion().code()).isNull();
     }
 
     @Test
