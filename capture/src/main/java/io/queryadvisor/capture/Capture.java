@@ -142,6 +142,9 @@ public final class Capture {
             DatabaseMetaData md = connection.getMetaData();
             String url = md.getURL();
             DatabaseConnector connector = source.connector() != null ? source.connector() : DriverConnections.forUrl(url);
+            if (connector != null) {
+                connector = connector.inSchema(source.schema());
+            }
             emit(new DatabaseIdentified(source.name(), md.getDatabaseProductName() + " " + md.getDatabaseProductVersion(),
                     md.getDriverName() + " " + md.getDriverVersion(), JdbcUrls.withoutSecrets(url), System.nanoTime(),
                     connector));

@@ -12,8 +12,8 @@ import java.util.function.BiConsumer;
  * not kept, nor its class loader; the entries of collected keys are expunged when a new source is
  * added. Reads are lock-free and allocate nothing: each thread first checks the source it used last
  * (the usual case: one pool), then looks up with a key object of its own that it reuses
- * ({@link Lookup}). Only the first checkout of a new source writes, and computes its name, with
- * reflection, once.
+ * ({@link Lookup}). Only the first checkout of a new source writes, and computes its name and
+ * schema, with reflection, once.
  */
 final class ConnectionSources {
 
@@ -45,7 +45,8 @@ final class ConnectionSources {
 
     private WeakKey add(Object source) {
         expungeCollected();
-        WeakKey made = new WeakKey(source, new ConnectionSource(SourceNames.nameOf(source), null), collected);
+        WeakKey made = new WeakKey(source, new ConnectionSource(SourceNames.nameOf(source), null,
+                HikariSettings.schemaOf(source)), collected);
         WeakKey raced = bySource.putIfAbsent(made, made);
         if (raced != null) {
             return raced;

@@ -93,7 +93,8 @@ public final class QueryAdvisor implements AutoCloseable {
             return dataSource;
         }
         // Worked out once, here: a checkout only reads it.
-        ConnectionSource source = new ConnectionSource(SourceNames.nameOf(dataSource), UrlConnector.ofHikari(dataSource));
+        ConnectionSource source = new ConnectionSource(SourceNames.nameOf(dataSource), UrlConnector.ofHikari(dataSource),
+                HikariSettings.schemaOf(dataSource));
         capture.watchPool(dataSource, source.name());
         return new CapturingDataSource(dataSource, capture, source);
     }

@@ -14,8 +14,6 @@ import io.queryadvisor.advisor.probe.DatabaseConnector;
  */
 final class UrlConnector implements DatabaseConnector {
 
-    private static final String HIKARI_CONFIG = "com.zaxxer.hikari.HikariConfig";
-
     private final String url;
     private final Properties properties;
 
@@ -26,26 +24,26 @@ final class UrlConnector implements DatabaseConnector {
 
     /**
      * How a HikariCP data source connects (its JDBC URL, user, password and driver properties, read
-     * once by reflection: the capture library does not depend on HikariCP), or {@code null} for any
+     * once; its schema is the {@link ConnectionSource}'s), or {@code null} for any
      * other data source, or a HikariCP one configured with a {@code DataSource} class instead of a URL.
      */
     static DatabaseConnector ofHikari(Object dataSource) {
-        if (!isHikari(dataSource.getClass())) {
+        if (!HikariSettings.isHikari(dataSource)) {
             return null;
         }
         try {
-            String url = (String) call(dataSource, "getJdbcUrl");
+            String url = (String) HikariSettings.get(dataSource, "getJdbcUrl");
             if (url == null) {
                 return null;
             }
             Properties properties = new Properties();
-            if (call(dataSource, "getDataSourceProperties") instanceof Properties driverProperties) {
+            if (HikariSettings.get(dataSource, "getDataSourceProperties") instanceof Properties driverProperties) {
                 for (String name : driverProperties.stringPropertyNames()) {
                     properties.setProperty(name, driverProperties.getProperty(name));
                 }
             }
-            putIfSet(properties, "user", call(dataSource, "getUsername"));
-            putIfSet(properties, "password", call(dataSource, "getPassword"));
+            putIfSet(properties, "user", HikariSettings.get(dataSource, "getUsername"));
+            putIfSet(properties, "password", HikariSettings.get(dataSource, "getPassword"));
             return new UrlConnector(url, properties);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             CaptureLog.warnOnce("hikari-connector", "could not read how " + dataSource.getClass().getName()
@@ -66,19 +64,6 @@ final class UrlConnector implements DatabaseConnector {
     public String toString() {
         String user = properties.getProperty("user");
         return "DriverManager to " + JdbcUrls.withoutSecrets(url) + (user == null ? "" : " as " + user);
-    }
-
-    private static boolean isHikari(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(HIKARI_CONFIG)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Object call(Object target, String getter) throws ReflectiveOperationException {
-        return target.getClass().getMethod(getter).invoke(target);
     }
 
     private static void putIfSet(Properties properties, String name, Object value) {

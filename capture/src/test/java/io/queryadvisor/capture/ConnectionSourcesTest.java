@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.junit.jupiter.api.Test;
 
 /** Data sources are named once, found by identity, and never kept alive by capture. */
@@ -21,6 +23,20 @@ class ConnectionSourcesTest {
     @Test
     void anyOtherSourceIsNamedAfterItsClass() {
         assertThat(sources.of(new Object(), context).name()).isEqualTo("java.lang.Object");
+    }
+
+    @Test
+    void aHikariPoolConfiguredWithASchemaTellsTheProbeWhichOne() {
+        try (HikariDataSource pool = new HikariDataSource()) { // not started: configured only
+            pool.setSchema("shop");
+
+            assertThat(sources.of(pool, context).schema()).isEqualTo("shop");
+        }
+    }
+
+    @Test
+    void anyOtherSourceHasNoSchema() {
+        assertThat(sources.of(new NamedPool("orders"), context).schema()).isNull();
     }
 
     @Test

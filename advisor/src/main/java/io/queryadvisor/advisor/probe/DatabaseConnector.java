@@ -13,4 +13,15 @@ import java.sql.SQLException;
 public interface DatabaseConnector {
 
     Connection open() throws SQLException;
+
+    /**
+     * This connector, with each connection it opens moved into {@code schema} (JDBC's
+     * {@link Connection#setSchema}), as a pool configured with a schema does to each of its
+     * connections after the driver made it: the statements the probe explains name their tables
+     * as the application wrote them, unqualified, and must find them where the application does.
+     * {@code null} or blank: this connector itself.
+     */
+    default DatabaseConnector inSchema(String schema) {
+        return schema == null || schema.isBlank() ? this : new SchemaConnector(this, schema);
+    }
 }

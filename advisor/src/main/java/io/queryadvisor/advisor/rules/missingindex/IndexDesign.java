@@ -16,8 +16,8 @@ import io.queryadvisor.advisor.probe.IndexDefinition;
  * most selective first (the most distinct values in {@code pg_stats}; those without statistics
  * after, in the filter's order), then one range column (a B-tree serves one range, after the
  * equalities; the first in the filter); for a scan sorted for a LIMIT, the sort's columns in place
- * of the range. Nothing when an existing index already leads with those columns: then the planner
- * chose the scan for a reason an index will not change.
+ * of the range, unless the range is a prefix LIKE on the sort's first column. Nothing when an
+ * existing index already leads with those columns: then the planner chose the scan for a reason an index will not change.
  */
 final class IndexDesign {
 
@@ -50,7 +50,7 @@ final class IndexDesign {
         // stable sort: equally known columns keep the filter's order
         equality.sort(Comparator.comparingDouble((String c) -> -distinct.getOrDefault(c, -1.0)));
         List<String> columns = new ArrayList<>(equality);
-        if (!scan.sortColumns().isEmpty()) {
+        if (!scan.sortColumns().isEmpty() && !prefixLikeLeadsSort(patternOps, scan.sortColumns())) {
             // after the equalities, the sort's columns: the index then yields the rows in the LIMIT's
             // order (a range on the first of them is served too); another range is left to the filter
             for (String sortColumn : scan.sortColumns()) {
@@ -68,6 +68,17 @@ final class IndexDesign {
             return null;
         }
         return new IndexCandidate(scan.table(), columns, patternOps);
+    }
+
+    /**
+     * Whether the sort for a LIMIT starts with the column a prefix LIKE filters
+     * ({@code name LIKE 'ab%' ORDER BY name LIMIT 20}, Spring Data's {@code findByNameStartingWith}
+     * with a sort). An index in the sort's order is in the column's collation, which serves no LIKE
+     * unless it is "C": it would be read from its start until the prefix's rows came by. The
+     * pattern-ops index reads only the rows of the prefix, and the sort of those is small.
+     */
+    private static boolean prefixLikeLeadsSort(String likeColumn, List<String> sortColumns) {
+        return likeColumn != null && sortColumns.get(0).replace(" DESC", "").equals(likeColumn);
     }
 
     /**

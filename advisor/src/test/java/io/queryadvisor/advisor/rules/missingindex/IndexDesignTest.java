@@ -75,6 +75,15 @@ class IndexDesignTest {
     }
 
     @Test
+    void servesAPrefixLikeOnTheSortsFirstColumnWithThePatternOpsIndexInsteadOfTheSort() {
+        IndexCandidate index = IndexDesign.design(sorted(List.of("name", "id"),
+                new ColumnCondition("name", PREFIX_LIKE), new ColumnCondition("shop", EQUALITY)), List.of(), List.of());
+
+        assertThat(index.suggestedSql(Dialect.POSTGRESQL))
+                .isEqualTo("CREATE INDEX CONCURRENTLY idx_orders_shop_name ON orders (shop, name text_pattern_ops);");
+    }
+
+    @Test
     void doesNotCountAPlainIndexForAPrefixLike() {
         assertThat(IndexDesign.design(scan(new ColumnCondition("name", PREFIX_LIKE)), List.of(), List.of(index("name"))))
                 .isNotNull();

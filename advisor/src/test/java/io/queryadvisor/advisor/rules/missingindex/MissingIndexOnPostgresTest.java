@@ -139,6 +139,19 @@ class MissingIndexOnPostgresTest {
     }
 
     @Test
+    void servesAPrefixLikeSortedByItsColumnWithThePatternOperatorClass() {
+        // Spring Data's findByNameStartingWith with a sort and a limit
+        advisor().ran(12, "SELECT id, name FROM orders WHERE name LIKE ? ESCAPE '\\' ORDER BY name, id"
+                + " FETCH FIRST ? ROWS ONLY", "name 4242%", 20).awaitExaminations(1);
+
+        Recommendation finding = only(harness.findings());
+        assertThat(finding.suggestion().code())
+                .isEqualTo("CREATE INDEX CONCURRENTLY idx_orders_name ON orders (name text_pattern_ops);");
+        assertThat((Double) finding.evidence().get("costAfter"))
+                .isLessThan((Double) finding.evidence().get("costBefore") / 2);
+    }
+
+    @Test
     void servesASortForALimitWithTheSortColumnAfterTheEqualities() {
         advisor().ran(12, "SELECT id, name FROM orders WHERE g = ? ORDER BY id DESC LIMIT 10", 3).awaitExaminations(1);
 
