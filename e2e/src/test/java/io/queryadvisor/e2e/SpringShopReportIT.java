@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The packaged Spring Boot + JPA sample with the packaged agent: the planted problems the issue-18
- * rules cover (samples/spring-shop/README.md, problems 3, 5, 7 and 8) are in its report, at the code
+ * rules and missing-index cover (samples/spring-shop/README.md, problems 3, 5, 6, 7 and 8) are in its report, at the code
  * that causes them, and none of those rules finds anything at their twins.
  */
 class SpringShopReportIT {
@@ -46,6 +46,19 @@ class SpringShopReportIT {
 
         assertThat(finding.at("/fingerprint").asText()).containsIgnoringCase("wishlist_items");
         assertOnlyAt(List.of(finding), "web.WishlistController.createWishlist(", "service.WishlistService.create(");
+    }
+
+    @Test
+    void findsTheUnindexedNamePrefixSearchAndNotTheIndexedSkuOne() {
+        // the pool moves its connections into the shop's schema: the probe must look for products there
+        JsonNode finding = PackagedSampleRun.onlyFinding(report, "missing-index");
+
+        assertThat(finding.at("/suggestion/code").asText())
+                .isEqualTo("CREATE INDEX CONCURRENTLY idx_products_name ON products (name text_pattern_ops);");
+        assertThat(finding.at("/evidence/costAfter").isNumber()).as("verified with hypopg").isTrue();
+        assertThat(finding.at("/evidence/costAfter").asDouble())
+                .isLessThan(finding.at("/evidence/costBefore").asDouble() / 2);
+        assertOnlyAt(List.of(finding), "service.CatalogService.searchByName(");
     }
 
     @Test
