@@ -25,13 +25,22 @@ import java.util.List;
  * @param children      the nodes feeding this one
  * @param sortKey       what a sort node sorts by (PostgreSQL {@code Sort Key}: {@code created_at DESC},
  *                      {@code o.id}); empty for other nodes and where the database does not say
+ * @param alias         the name the statement gives the table ({@code l} in {@code order_lines l}), which
+ *                      qualifies its columns in a join's condition; {@code null} where the database does not say
  */
 public record Plan(String nodeType, String relation, String index, double rows, double totalCost,
-                   String condition, String filter, boolean fullScan, List<Plan> children, List<String> sortKey) {
+                   String condition, String filter, boolean fullScan, List<Plan> children, List<String> sortKey,
+                   String alias) {
 
     public Plan {
         children = List.copyOf(children);
         sortKey = sortKey == null ? List.of() : List.copyOf(sortKey);
+    }
+
+    /** A node whose table has no alias the database gives. */
+    public Plan(String nodeType, String relation, String index, double rows, double totalCost, String condition,
+                String filter, boolean fullScan, List<Plan> children, List<String> sortKey) {
+        this(nodeType, relation, index, rows, totalCost, condition, filter, fullScan, children, sortKey, null);
     }
 
     /** A node that sorts nothing. */

@@ -33,7 +33,8 @@ final class PostgresPlanReader {
         }
         return new Plan(type, text(n, "Relation Name"), text(n, "Index Name"), number(n, "Plan Rows"),
                 number(n, "Total Cost"), first(n, "Index Cond", "Recheck Cond", "Hash Cond", "Merge Cond"),
-                first(n, "Filter", "Join Filter"), "Seq Scan".equals(type), children, texts(n, "Sort Key"));
+                first(n, "Filter", "Join Filter"), "Seq Scan".equals(type), children, texts(n, "Sort Key"),
+                text(n, "Alias"));
     }
 
     private static List<String> texts(JsonNode n, String field) {

@@ -140,7 +140,7 @@ final class Examiner {
     private void facts(ExaminedQuery query, Examination exam, TableFactsResult t) {
         exam.facts = t;
         double rows = t.rowEstimate();
-        double returned = exam.scan.node().rows();
+        double returned = exam.scan.keptRows();
         // a sort for a LIMIT is served by an index however many rows the filter keeps: it reads the first few
         boolean filtersMostOut = returned <= rows * MAX_RETURNED_SHARE || !exam.scan.sortColumns().isEmpty();
         if (rows < minTableRows || !filtersMostOut) {
@@ -167,7 +167,7 @@ final class Examiner {
             return;
         }
         end(query, new IndexAdvice(index, index.suggestedSql(exam.dialect), exam.scan.describe(),
-                PlanText.render(h.before()), exam.facts.rowEstimate(), exam.scan.node().rows(), h.costBefore(),
+                PlanText.render(h.before()), exam.facts.rowEstimate(), exam.scan.keptRows(), h.costBefore(),
                 h.costAfter(), unverified, basis(exam), exam.probeMillis()));
     }
 

@@ -51,6 +51,42 @@ final class FilterConditions {
         return out;
     }
 
+    /**
+     * The column of the table known in the plan as {@code qualifier} that a join's condition
+     * ({@code Hash Cond}, {@code Merge Cond}, {@code Join Filter}: {@code (l.order_id = o.id)})
+     * compares for equality with a column of another, or {@code null} when it compares none.
+     */
+    static String joinColumn(String condition, String qualifier) {
+        List<String> parts = new ArrayList<>();
+        if (condition == null || qualifier == null || !splitConjunction(unwrap(condition.trim()), parts)) {
+            return null;
+        }
+        for (String part : parts) {
+            String p = unwrap(part.trim());
+            int[] op = operatorAtTop(p);
+            if (op == null || !p.substring(op[0], op[1]).trim().equals("=")) {
+                continue;
+            }
+            Matcher left = COLUMN.matcher(p.substring(0, op[0]).trim());
+            Matcher right = COLUMN.matcher(p.substring(op[1]).trim());
+            if (left.matches() && right.matches()) {
+                if (qualifies(left, qualifier) && !qualifies(right, qualifier)) {
+                    return left.group(2);
+                }
+                if (qualifies(right, qualifier) && !qualifies(left, qualifier)) {
+                    return right.group(2);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a matched column is qualified with exactly {@code qualifier} (quotes aside). */
+    private static boolean qualifies(Matcher column, String qualifier) {
+        String q = column.group(1).replace("\"", "").replace("`", "");
+        return q.equals(qualifier + ".");
+    }
+
     private static ColumnCondition condition(String part) {
         int[] op = operatorAtTop(part);
         if (op == null) {

@@ -38,7 +38,7 @@ final class IndexDesign {
         String range = null;
         String patternOps = null;
         for (ColumnCondition c : scan.conditions()) {
-            if (c.kind() == ColumnCondition.Kind.EQUALITY) {
+            if (c.kind().equality()) {
                 if (!equality.contains(c.column())) {
                     equality.add(c.column());
                 }

@@ -16,8 +16,10 @@ import io.queryadvisor.advisor.probe.Plan;
  * @param conditions  what the filter compares, in the filter's order
  * @param sortColumns what a sort above it orders by for a LIMIT ({@code created_at DESC}), or empty;
  *                    an index in that order would hand the LIMIT its first rows without sorting them all
+ * @param keptRows    the rows an index would have to find: those the filter keeps, or for a join's side,
+ *                    those the join yields
  */
-record ScanCandidate(Plan node, List<ColumnCondition> conditions, List<String> sortColumns) {
+record ScanCandidate(Plan node, List<ColumnCondition> conditions, List<String> sortColumns, double keptRows) {
 
     /** The nodes a sort may pass on its way from a full scan up to a LIMIT (a parallel plan gathers first). */
     private static final Set<String> BETWEEN_LIMIT_AND_SCAN = Set.of("Sort", "Incremental Sort", "Gather Merge",
@@ -30,7 +32,15 @@ record ScanCandidate(Plan node, List<ColumnCondition> conditions, List<String> s
         sortColumns = List.copyOf(sortColumns);
     }
 
-    /** The full scans of {@code plan} with something an index could serve, in plan order. */
+    /** A scan whose rows an index would find are those its filter keeps. */
+    ScanCandidate(Plan node, List<ColumnCondition> conditions, List<String> sortColumns) {
+        this(node, conditions, sortColumns, node.rows());
+    }
+
+    /**
+     * The full scans of {@code plan} with something an index could serve, in plan order; then the
+     * full scans on a side of a join with nothing of their own to filter on ({@link JoinSides}).
+     */
     static List<ScanCandidate> in(Plan plan) {
         List<Plan> sortedForLimit = new ArrayList<>();
         List<List<String>> sortKeys = new ArrayList<>();
@@ -46,6 +56,11 @@ record ScanCandidate(Plan node, List<ColumnCondition> conditions, List<String> s
                     sorted < 0 ? List.of() : sortKeys.get(sorted));
             if (n.relation() != null && (!c.conditions().isEmpty() || !c.sortColumns().isEmpty())) {
                 out.add(c);
+            }
+        }
+        for (ScanCandidate joined : JoinSides.in(plan)) {
+            if (out.stream().noneMatch(c -> c.node() == joined.node())) {
+                out.add(joined);
             }
         }
         return out;
@@ -124,6 +139,7 @@ record ScanCandidate(Plan node, List<ColumnCondition> conditions, List<String> s
                     case EQUALITY -> " = ?";
                     case RANGE -> " compared with ?";
                     case PREFIX_LIKE -> " LIKE '?%'";
+                    case JOIN -> " = the joined row's";
                 })
                 .collect(Collectors.joining(" AND "));
         String sort = sortColumns.isEmpty() ? "" : ", sorted by " + String.join(", ", sortColumns) + " for a LIMIT";

@@ -52,4 +52,18 @@ class FilterConditionsTest {
         assertThat(FilterConditions.read("`test_index`.`orders`.`k` = 42 and `test_index`.`orders`.`name` like 'ab%'"))
                 .containsExactly(new ColumnCondition("k", EQUALITY), new ColumnCondition("name", PREFIX_LIKE));
     }
+
+    @Test
+    void readsTheJoinColumnOfTheScannedSide() {
+        assertThat(FilterConditions.joinColumn("(l.order_id = o.id)", "l")).isEqualTo("order_id");
+        assertThat(FilterConditions.joinColumn("((o.id = l.order_id) AND (o.k = l.k))", "l")).isEqualTo("order_id");
+        assertThat(FilterConditions.joinColumn("(l.order_id = o.id)", "o")).isEqualTo("id");
+    }
+
+    @Test
+    void readsNoJoinColumnOfAnotherComparisonOrAnotherTable() {
+        assertThat(FilterConditions.joinColumn("(l.order_id > o.id)", "l")).isNull();
+        assertThat(FilterConditions.joinColumn("(a.x = b.y)", "l")).isNull();
+        assertThat(FilterConditions.joinColumn("(l.order_id = 5)", "l")).isNull();
+    }
 }

@@ -31,6 +31,9 @@ class MissingIndexOnPostgresTest {
             bigTable(table, 100_000);
         }
         bigTable("small", 500);
+        execute("CREATE TABLE lines (id integer NOT NULL, order_id integer NOT NULL, qty integer NOT NULL)",
+                "INSERT INTO lines SELECT n, 1 + n % 100000, n % 7 FROM generate_series(1, 200000) n",
+                "ANALYZE lines");
         execute("CREATE INDEX indexed_orders_k ON indexed_orders (k)", "ANALYZE indexed_orders",
                 // a write counter: a trigger on every row written to "audited"
                 "CREATE TABLE writes (n integer NOT NULL)", "INSERT INTO writes VALUES (0)",
@@ -149,6 +152,29 @@ class MissingIndexOnPostgresTest {
                 .isEqualTo("CREATE INDEX CONCURRENTLY idx_orders_name ON orders (name text_pattern_ops);");
         assertThat((Double) finding.evidence().get("costAfter"))
                 .isLessThan((Double) finding.evidence().get("costBefore") / 2);
+    }
+
+    @Test
+    void findsTheJoinedTableReadWholeForWantOfAnIndexOnItsJoinColumn() {
+        // indexed_orders: 100 orders for a k, found by its index; then lines without an index on order_id
+        advisor().ran(12, "SELECT l.id, l.qty FROM indexed_orders o JOIN lines l ON l.order_id = o.id WHERE o.k = ?", 42)
+                .awaitExaminations(1);
+
+        Recommendation finding = only(harness.findings());
+        assertThat(finding.suggestion().code())
+                .isEqualTo("CREATE INDEX CONCURRENTLY idx_lines_order_id ON lines (order_id);");
+        assertThat(finding.evidence().get("planNode").toString()).startsWith("Seq Scan on lines");
+        assertThat((Double) finding.evidence().get("costAfter"))
+                .isLessThan((Double) finding.evidence().get("costBefore") / 2);
+    }
+
+    @Test
+    void saysNothingOfAJoinThatKeepsMostOfTheJoinedTable() {
+        // half the orders, so half the lines: reading them whole is the plan an index would not beat
+        advisor().ran(12, "SELECT l.id, l.qty FROM orders o JOIN lines l ON l.order_id = o.id WHERE o.g < ?", 5)
+                .awaitExaminations(1);
+
+        assertThat(harness.findings()).isEmpty();
     }
 
     @Test
