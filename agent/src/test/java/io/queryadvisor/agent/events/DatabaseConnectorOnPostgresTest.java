@@ -18,6 +18,7 @@ import io.queryadvisor.advisor.probe.DatabaseConnector;
 import io.queryadvisor.agent.rules.AgentUnderTest;
 import io.queryadvisor.capture.jdbc.CapturingConnection;
 import io.queryadvisor.testing.ShopDatabase;
+import io.queryadvisor.testing.TestDatabase;
 import io.queryadvisor.testing.TestSchema;
 
 /**
@@ -59,6 +60,21 @@ class DatabaseConnectorOnPostgresTest {
             backendPid(own);
         }
         assertThat(agent.statements()).isEmpty();
+    }
+
+    @Test
+    void theConnectorsConnectionIsInTheSchemaThePoolMovesItsConnectionsInto() throws SQLException {
+        // the schema in HikariCP's setting alone, as spring.datasource.hikari.schema puts it: not in the URL
+        agent.pool(shop, config -> {
+            config.setJdbcUrl(TestDatabase.shared().jdbcUrl());
+            config.setSchema(shop.name());
+        }).getConnection().close();
+
+        try (Connection own = identified().connector().open(); Statement statement = own.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_schema()")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo(shop.name());
+        }
     }
 
     private DatabaseIdentified identified() {
