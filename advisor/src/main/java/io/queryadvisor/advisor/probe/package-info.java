@@ -18,7 +18,10 @@
  *   <li>{@link io.queryadvisor.advisor.probe.DatabaseProbe} runs the requests: one daemon thread, a
  *       bounded queue that drops and counts, one {@code ProbeSession} (connection) per data
  *       source, opened through the capture layer's
- *       {@link io.queryadvisor.advisor.probe.DatabaseConnector}, never the application's pool.</li>
+ *       {@link io.queryadvisor.advisor.probe.DatabaseConnector}, never the application's pool, and
+ *       moved into the schema that pool moves its own connections into
+ *       ({@link io.queryadvisor.advisor.probe.DatabaseConnector#inSchema}), so that the
+ *       application's unqualified table names find the same tables.</li>
  *   <li>{@link io.queryadvisor.advisor.probe.ProbeDialect} is the one extension point: one class per
  *       database ({@code PostgresProbe}, {@code MySqlProbe}) sets the session up and turns a
  *       statement into a {@link io.queryadvisor.advisor.probe.Plan}.</li>
