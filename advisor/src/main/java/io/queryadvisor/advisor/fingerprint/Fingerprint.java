@@ -12,4 +12,23 @@ package io.queryadvisor.advisor.fingerprint;
  * @param facts  what rules need to know of the statement's structure
  */
 public record Fingerprint(String id, String text, StatementType type, boolean parsed, SqlFacts facts) {
+
+    /** How a sequence is drawn from: PostgreSQL's {@code nextval('s')}, Oracle's {@code s.NEXTVAL}, the standard's. */
+    private static final String[] SEQUENCE_DRAWS = {"nextval(", ".nextval", "next value for"};
+
+    /**
+     * Whether the statement draws from a sequence: a SELECT that changes the database and answers
+     * differently each time it runs (Hibernate's {@code select nextval('order_ids')}), so it is no
+     * read that a cache could serve.
+     */
+    public boolean drawsFromSequence() {
+        for (String draw : SEQUENCE_DRAWS) {
+            for (int i = 0; i + draw.length() <= text.length(); i++) {
+                if (text.regionMatches(true, i, draw, 0, draw.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -30,7 +30,8 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
  *
  * <p>Parsing is bounded in time as a whole ({@link ParseBudget}): when this second's parse time is
  * spent, a new shape is fingerprinted from its tokens, and not remembered, so that it is parsed once
- * the budget allows. A shape whose parse ran out of time is remembered as hard ({@value #MAX_HARD_SHAPES}
+ * the budget allows; so is a shape whose parse ran out of the rest of a second's budget. A shape whose
+ * parse ran out of the whole time a parse is granted is remembered as hard ({@value #MAX_HARD_SHAPES}
  * of them, the newest) and never tried again, even after its fingerprint is evicted.
  *
  * <p>Not thread-safe, by design: only the advisor's consumer thread fingerprints.
@@ -162,7 +163,12 @@ public final class FingerprintCache {
         Fingerprint fp = truncated(fingerprinter.fingerprint(sql, dialect, millis));
         long took = budget.charge(start);
         if (!fp.parsed() && took >= TimeUnit.MILLISECONDS.toNanos(millis)) {
-            hardShapes.put(shape, Boolean.TRUE); // ran out of time, not merely unparseable: never again
+            if (millis < budget.fullGrant(StatementParser.BUDGET_MILLIS)) {
+                // Cut short by what was left of this second, not by the text: on a loaded machine (a
+                // cold JIT at start) a plain count(*) ran out of a 5 ms rest and lost its facts for good.
+                return null;
+            }
+            hardShapes.put(shape, Boolean.TRUE); // ran out of all the time a parse gets: never again
         }
         return fp;
     }

@@ -57,6 +57,11 @@ public final class ParseBudget {
         return Math.min(maxMillis, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
     }
 
+    /** The most {@link #grant} ever gives, at the start of an unspent second: {@code maxMillis} or a second's budget. */
+    long fullGrant(long maxMillis) {
+        return Math.min(maxMillis, Math.max(1, TimeUnit.NANOSECONDS.toMillis(perSecondNanos)));
+    }
+
     /** Charges the parse that began at {@code startNanos}; returns its duration in nanoseconds. */
     long charge(long startNanos) {
         long took = Math.max(0, now() - startNanos);

@@ -42,6 +42,15 @@ public record SqlFacts(boolean selectStar, List<String> starTargets, List<String
         this(selectStar, starTargets, tables, literals, hasLimit, hasOffset, setColumns, whereEqualsColumns, Paging.NONE);
     }
 
+    /**
+     * Whether the WHERE clause is nothing but {@code id = ?}: one row looked up by what the usual
+     * naming (JPA's default included) makes its primary key. A key named otherwise is missed, never
+     * a filter taken for a key: the schema is not consulted.
+     */
+    public boolean looksUpById() {
+        return whereEqualsColumns.equals(List.of("id"));
+    }
+
     /** These facts with {@code paging} in place of theirs. */
     public SqlFacts withPaging(Paging paging) {
         return new SqlFacts(selectStar, starTargets, tables, literals, hasLimit, hasOffset, setColumns,

@@ -54,8 +54,9 @@ public record ProbeConfig(boolean enabled, Duration statementTimeout, Duration l
     private static Duration timeout(Settings s, String key, Duration defaultValue) {
         Duration d = s.duration(key, defaultValue);
         if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(MAX_TIMEOUT) > 0) {
-            throw new ConfigurationException("queryadvisor." + key + ": expected a duration from 1ms to 10m, got "
-                    + s.string(key, "") + " (from " + s.origin(key) + ")");
+            s.reject(new ConfigurationException("queryadvisor." + key + ": expected a duration from 1ms to 10m, got "
+                    + s.string(key, "") + " (from " + s.origin(key) + ")"));
+            return defaultValue;
         }
         return d;
     }

@@ -2,6 +2,7 @@ package io.queryadvisor.advisor.rules;
 
 import java.time.Duration;
 
+import io.queryadvisor.advisor.config.ConfigurationException;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.probe.Probe;
 
@@ -48,6 +49,16 @@ public final class RuleSettings {
 
     public boolean bool(String key, boolean defaultValue) {
         return settings.bool(prefix + key, defaultValue);
+    }
+
+    /**
+     * A value the rule found wrong against another, or in a way of its own: thrown, or, while the
+     * whole configuration is being checked ({@link Settings#validated}), recorded so that the rule
+     * goes on reading its other settings and every wrong value is said at once. The rule then goes
+     * on with its default.
+     */
+    public void reject(ConfigurationException wrong) {
+        settings.reject(wrong);
     }
 
     /** The database probe: EXPLAIN and the catalog, answered later as {@code ProbeCompleted} events. */

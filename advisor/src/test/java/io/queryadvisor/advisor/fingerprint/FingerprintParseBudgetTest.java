@@ -66,4 +66,19 @@ class FingerprintParseBudgetTest {
         assertThat(again.parsed()).isFalse();
         assertThat(cache.parses()).isEqualTo(parses + 1); // only SELECT 1 was parsed since
     }
+
+    @Test
+    void aShapeCutShortByTheRestOfASecondsBudgetIsTriedAgain() {
+        // 100 ms a second, 60 ms a parse: after one parse, the next is granted the 40 ms left, and "runs out"
+        FingerprintCache cache = cacheWithBudget(100, 60, 100);
+        cache.fingerprint("SELECT a FROM t");
+        Fingerprint cutShort = cache.fingerprint(HARD);
+        long parses = cache.parses();
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(10));
+
+        cache.fingerprint(HARD);
+
+        assertThat(cutShort.parsed()).isFalse();
+        assertThat(cache.parses()).isEqualTo(parses + 1);
+    }
 }

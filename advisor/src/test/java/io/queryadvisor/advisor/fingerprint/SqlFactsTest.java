@@ -179,6 +179,14 @@ class SqlFactsTest {
         }
 
         @Test
+        void aLookupByIdIsOnlyAWhereOnTheIdAlone() {
+            assertThat(facts("select p1_0.id,p1_0.name from products p1_0 where p1_0.id=?").looksUpById()).isTrue();
+            assertThat(facts("SELECT name FROM t WHERE id IN (?, ?)").looksUpById()).isFalse();
+            assertThat(facts("SELECT name FROM t WHERE id = ? AND tenant = ?").looksUpById()).isFalse();
+            assertThat(facts("SELECT name FROM t WHERE sku = ?").looksUpById()).isFalse();
+        }
+
+        @Test
         void putsTheTargetOfAnUpdateFirst() {
             assertThat(facts("UPDATE orders SET total = s.total FROM sums s WHERE s.id = orders.id").tables())
                     .startsWith("orders");

@@ -86,6 +86,23 @@ class ConfigSourcesTest {
     }
 
     @Test
+    void saysEveryWrongValueOfOneRuleAtOnceThoseItChecksItselfIncluded() {
+        Settings s = ConfigSources.read("rules.slow-query.logTo=nowhere,rules.slow-query.threshold=fast,"
+                + "rules.n-plus-one.maxStatementsPerUnit=3,rules.n-plus-one.maxUnitAge=0s,"
+                + "probe.statementTimeout=1h,probe.lockTimeout=0ms", new Properties(), Map.of());
+
+        assertThatThrownBy(() -> AgentConfig.from(s))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("6 settings are wrong: ")
+                .hasMessageContaining("queryadvisor.rules.slow-query.logTo")
+                .hasMessageContaining("queryadvisor.rules.slow-query.threshold")
+                .hasMessageContaining("queryadvisor.rules.n-plus-one.maxStatementsPerUnit")
+                .hasMessageContaining("queryadvisor.rules.n-plus-one.maxUnitAge")
+                .hasMessageContaining("queryadvisor.probe.statementTimeout")
+                .hasMessageContaining("queryadvisor.probe.lockTimeout");
+    }
+
+    @Test
     void acceptsTheSettingsOfARuleThatIsOffQuietly() {
         Settings s = ConfigSources.read("rules.n-plus-one.enabled=false,rules.n-plus-one.threshold=7,"
                 + "rules.missing-index.minTableRows=1000", new Properties(), Map.of());

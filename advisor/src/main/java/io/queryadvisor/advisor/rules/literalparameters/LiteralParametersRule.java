@@ -61,8 +61,9 @@ public final class LiteralParametersRule implements Rule {
         this.threshold = settings.integer("threshold", 20, 2, 100_000);
         this.maxTextsCounted = settings.integer("maxTextsCounted", 256, 2, 100_000);
         if (maxTextsCounted < threshold) {
-            throw new ConfigurationException("queryadvisor.rules." + ID + ".maxTextsCounted: must be at least the"
-                    + " threshold (" + threshold + "), or no statement could ever reach it; got " + maxTextsCounted);
+            settings.reject(new ConfigurationException("queryadvisor.rules." + ID + ".maxTextsCounted: must be at"
+                    + " least the threshold (" + threshold + "), or no statement could ever reach it; got "
+                    + maxTextsCounted));
         }
         this.tracked = BoundedFingerprintMap.configured(ID, settings);
     }

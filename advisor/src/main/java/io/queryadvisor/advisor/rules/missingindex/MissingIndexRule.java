@@ -74,7 +74,9 @@ public final class MissingIndexRule implements Rule {
         this.minTotalNanos = settings.duration("minTotalTime", Duration.ofMillis(500)).toNanos();
         Duration interval = settings.duration("interval", Duration.ofMinutes(10));
         if (interval.isNegative()) {
-            throw new ConfigurationException("queryadvisor.rules." + ID + ".interval: expected a duration such as 10m");
+            settings.reject(new ConfigurationException("queryadvisor.rules." + ID + ".interval: expected a duration"
+                    + " such as 10m"));
+            interval = Duration.ofMinutes(10);
         }
         this.intervalNanos = interval.toNanos();
         long minTableRows = settings.integer("minTableRows", 10_000, 1, Integer.MAX_VALUE);

@@ -81,9 +81,9 @@ public final class NPlusOneRule implements Rule {
         UnitsOfWork.Limits limits = UnitsOfWork.Limits.configured(ID, settings);
         this.maxStatementsPerUnit = limits.maxStatementsPerUnit();
         if (maxStatementsPerUnit < threshold) {
-            throw new ConfigurationException("queryadvisor.rules." + ID + ".maxStatementsPerUnit: must be at least"
-                    + " the threshold (" + threshold + "), or no loop could ever reach it; got "
-                    + maxStatementsPerUnit);
+            settings.reject(new ConfigurationException("queryadvisor.rules." + ID + ".maxStatementsPerUnit: must be"
+                    + " at least the threshold (" + threshold + "), or no loop could ever reach it; got "
+                    + maxStatementsPerUnit));
         }
         int maxFingerprintsPerUnit = settings.integer("maxFingerprintsPerUnit", 64, 1, 100_000);
         this.budget = new UnitStateBudget(settings.integer("maxTrackedLoops", 100_000, 1, 10_000_000));

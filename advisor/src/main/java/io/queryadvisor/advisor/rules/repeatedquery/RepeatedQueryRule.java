@@ -14,6 +14,7 @@ import io.queryadvisor.advisor.rules.support.BoundedFingerprintMap;
 import io.queryadvisor.advisor.rules.support.EndedUnit;
 import io.queryadvisor.advisor.rules.support.FingerprintFinding;
 import io.queryadvisor.advisor.rules.support.Impact;
+import io.queryadvisor.advisor.rules.support.UnitOfWorkKey;
 import io.queryadvisor.advisor.rules.support.UnitStateBudget;
 import io.queryadvisor.advisor.rules.support.UnitsOfWork;
 import io.queryadvisor.advisor.stats.QueryStats;
@@ -21,7 +22,8 @@ import io.queryadvisor.advisor.stats.QueryStats;
 /**
  * {@code repeated-identical-query}: the same query with the same values read again and again inside
  * one unit of work, where the first result could have been kept: a reference lookup without
- * parameters run at every fragment of a page, the same entity loaded by id three times in a request.
+ * parameters run at every fragment of a page, the same entity loaded by id two or three times in a
+ * request.
  *
  * <p>A fingerprint is flagged when, within one unit of work (a request, a transaction, a checkout,
  * or a series of checkouts on one thread: see {@link UnitsOfWork}), it ran {@code threshold} times
@@ -36,10 +38,21 @@ import io.queryadvisor.advisor.stats.QueryStats;
  * severity), whether the unit wrote to the tables read between two reads, the endpoints and the call
  * sites; it suggests keeping the result (see {@link RepeatedQuerySuggestion}).
  *
+ * <p>One row looked up by its id ({@code WHERE id = ?} and nothing else) twice in one request is
+ * flagged already ({@code keyLookupThreshold}): the same entity loaded by the controller and again
+ * by a service, each in a transaction of its own, so that no persistence context holds it for the
+ * second. Within a request such a read has nothing left to vary (same row, same values, no write
+ * between) and the caller holds the object already. Outside a request the general threshold
+ * stands: a transaction, a checkout or a series of them may be a job that re-reads a row on
+ * purpose (after a lock, around a call that may change it), and JPA's persistence context makes a
+ * second {@code findById} in one transaction free already.
+ *
  * <p>Settings, under {@code queryadvisor.rules.repeated-identical-query.}:
  * <ul>
  *   <li>{@code threshold} (default 3): executions with the same values, with no write between, in one
  *       unit of work;</li>
+ *   <li>{@code keyLookupThreshold} (default 2): the same, for a lookup by id within one request (the
+ *       lower of the two applies);</li>
  *   <li>{@code maxOpenUnits}, {@code maxStatementsPerUnit}, {@code maxUnitAge}, {@code threadGap}: the
  *       units of work, as for {@code n-plus-one} (see {@link UnitsOfWork.Limits#configured});</li>
  *   <li>{@code maxFingerprintsPerUnit} (default 64) and {@code maxTrackedQueries} (default 100000, over
@@ -58,6 +71,7 @@ public final class RepeatedQueryRule implements Rule {
                     + " memoisation, the JPA persistence context or a cache with an expiry.");
 
     private final int threshold;
+    private final int keyLookupThreshold;
     private final int maxStatementsPerUnit;
     private final UnitStateBudget budget;
     private final UnitsOfWork<RepeatedQueryUnit> units;
@@ -65,6 +79,7 @@ public final class RepeatedQueryRule implements Rule {
 
     public RepeatedQueryRule(RuleSettings settings) {
         this.threshold = settings.integer("threshold", 3, 2, 1_000_000);
+        this.keyLookupThreshold = Math.min(threshold, settings.integer("keyLookupThreshold", 2, 2, 1_000_000));
         UnitsOfWork.Limits limits = UnitsOfWork.Limits.configured(ID, settings);
         this.maxStatementsPerUnit = limits.maxStatementsPerUnit();
         int maxFingerprintsPerUnit = settings.integer("maxFingerprintsPerUnit", 64, 1, 100_000);
@@ -116,7 +131,7 @@ public final class RepeatedQueryRule implements Rule {
     private void judge(RepeatedQueryUnit state, EndedUnit unit) {
         try {
             for (RepeatedReads reads : state.reads()) {
-                if (reads.repeats(threshold)) {
+                if (reads.repeats(thresholdFor(reads, unit))) {
                     found.getOrCreate(reads.fingerprint().id(),
                             () -> new RepeatedQueryEvidence(reads.fingerprint(), maxStatementsPerUnit))
                             .add(unit, reads);
@@ -125,6 +140,11 @@ public final class RepeatedQueryRule implements Rule {
         } finally {
             state.release();
         }
+    }
+
+    private int thresholdFor(RepeatedReads reads, EndedUnit unit) {
+        boolean inRequest = unit.key().scope() == UnitOfWorkKey.Scope.REQUEST;
+        return inRequest && reads.fingerprint().facts().looksUpById() ? keyLookupThreshold : threshold;
     }
 
     private Recommendation recommendation(QueryStats stats, RepeatedQueryEvidence ev, RuleContext context) {

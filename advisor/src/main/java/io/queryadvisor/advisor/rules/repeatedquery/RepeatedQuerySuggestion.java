@@ -27,6 +27,11 @@ final class RepeatedQuerySuggestion {
         if (sites != null) {
             text.append("It is read from ").append(sites).append(". ");
         }
+        if (ev.fingerprint().facts().looksUpById()) {
+            text.append("It loads one row by its id: hand the object already loaded to the code that reads it"
+                    + " again (a service method that takes the entity, not its id), or run both reads in one"
+                    + " transaction. ");
+        }
         text.append("Keep it for the unit of work: pass the value along, or memoise it in a request-scoped bean"
                 + " (@RequestScope); with JPA, load the entity with EntityManager.find or findById inside one"
                 + " transaction and its persistence context returns it again without a query (JPQL and native"

@@ -24,7 +24,7 @@ import io.queryadvisor.advisor.rules.support.UnitStateBudget;
  * more tables than are followed) counts as writing every table: a missed finding, never a false one.
  *
  * <p>Only single SELECTs that succeeded are followed (a batch is one round trip already, a failed
- * statement run again is a retry). Bounded: at most {@code maxFingerprints} queries and
+ * statement run again is a retry), and not those that draw from a sequence (each answers anew). Bounded: at most {@code maxFingerprints} queries and
  * {@value #MAX_TABLES} written tables per unit, and each query followed takes a place of a
  * {@link UnitStateBudget} shared by every open unit; executions beyond are counted there.
  */
@@ -58,7 +58,8 @@ final class RepeatedQueryUnit implements UnitOfWork {
             wrote(fp);
             return;
         }
-        if (fp.type() != StatementType.SELECT || e.kind() == StatementKind.BATCH || e.batchSize() > 1 || e.failed()) {
+        if (fp.type() != StatementType.SELECT || e.kind() == StatementKind.BATCH || e.batchSize() > 1 || e.failed()
+                || fp.drawsFromSequence()) {
             return;
         }
         RepeatedReads reads = byFingerprint.get(fp.id());

@@ -1,7 +1,5 @@
 package io.queryadvisor.advisor.rules.slowquery;
 
-import java.util.List;
-
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 
@@ -21,7 +19,7 @@ final class SlowExecutions {
     void record(StatementExecuted e, Fingerprint fp) {
         count++;
         totalNanos += e.durationNanos();
-        keyLookup = fp.facts().whereEqualsColumns().equals(List.of("id"));
+        keyLookup = fp.facts().looksUpById();
         if (e.durationNanos() > slowestNanos) {
             slowestNanos = e.durationNanos();
             slowestCallSite = e.callSite() == null ? "(not sampled)" : e.callSite().toString();

@@ -89,7 +89,16 @@ public final class SlowQueryRule implements Rule {
     private final BoundedFingerprintMap<SlowExecutions> slow;
 
     public SlowQueryRule(RuleSettings settings) {
-        this(settings, SlowQueryLog.sink(settings.string("logTo", "logger")));
+        this(settings, logSink(settings));
+    }
+
+    private static Consumer<String> logSink(RuleSettings settings) {
+        try {
+            return SlowQueryLog.sink(settings.string("logTo", "logger"));
+        } catch (ConfigurationException wrong) {
+            settings.reject(wrong);
+            return SlowQueryLog.sink("logger");
+        }
     }
 
     /** A rule whose JSON log lines go to {@code logSink} instead of the {@code io.queryadvisor.slow} logger. */
@@ -110,10 +119,12 @@ public final class SlowQueryRule implements Rule {
      * advisor's statement totals, which count slow statements whether this rule runs or not.
      */
     public static Duration threshold(RuleSettings settings) {
-        Duration threshold = settings.duration("threshold", Duration.ofMillis(100));
+        Duration byDefault = Duration.ofMillis(100);
+        Duration threshold = settings.duration("threshold", byDefault);
         if (threshold.isZero() || threshold.isNegative()) {
-            throw new ConfigurationException("queryadvisor.rules." + ID + ".threshold: expected a positive duration"
-                    + " such as 100ms, got " + threshold.toMillis() + "ms");
+            settings.reject(new ConfigurationException("queryadvisor.rules." + ID + ".threshold: expected a positive"
+                    + " duration such as 100ms, got " + threshold.toMillis() + "ms"));
+            return byDefault;
         }
         return threshold;
     }

@@ -64,8 +64,9 @@ public final class SchemaCheckSchedule {
         this.firstNanos = settings.duration("firstCheckAfter", Duration.ofSeconds(30)).toNanos();
         Duration every = settings.duration("checkEvery", Duration.ofMinutes(10));
         if (every.toSeconds() < 1) {
-            throw new ConfigurationException("queryadvisor.rules." + requester + ".checkEvery: expected a duration"
-                    + " of at least 1s such as 10m, got " + every.toMillis() + "ms");
+            settings.reject(new ConfigurationException("queryadvisor.rules." + requester + ".checkEvery: expected a"
+                    + " duration of at least 1s such as 10m, got " + every.toMillis() + "ms"));
+            every = Duration.ofMinutes(10);
         }
         this.everyNanos = every.toNanos();
     }

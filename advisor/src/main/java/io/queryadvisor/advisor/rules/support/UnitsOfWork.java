@@ -82,14 +82,16 @@ public final class UnitsOfWork<U extends UnitOfWork> {
         public static Limits configured(String ruleId, RuleSettings settings) {
             Duration maxUnitAge = settings.duration("maxUnitAge", Duration.ofSeconds(60));
             if (maxUnitAge.toMillis() < 1) {
-                throw new ConfigurationException("queryadvisor.rules." + ruleId + ".maxUnitAge: expected a positive"
-                        + " duration such as 60s, got " + maxUnitAge.toMillis() + "ms");
+                settings.reject(new ConfigurationException("queryadvisor.rules." + ruleId + ".maxUnitAge: expected a"
+                        + " positive duration such as 60s, got " + maxUnitAge.toMillis() + "ms"));
+                maxUnitAge = Duration.ofSeconds(60);
             }
             Duration threadGap = settings.duration("threadGap", Duration.ofMillis(50));
             if (threadGap.isNegative() || threadGap.compareTo(maxUnitAge) > 0) {
-                throw new ConfigurationException("queryadvisor.rules." + ruleId + ".threadGap: expected a duration"
-                        + " from 0 (no series of checkouts) to maxUnitAge (" + maxUnitAge.toMillis() + "ms), got "
-                        + threadGap.toMillis() + "ms");
+                settings.reject(new ConfigurationException("queryadvisor.rules." + ruleId + ".threadGap: expected a"
+                        + " duration from 0 (no series of checkouts) to maxUnitAge (" + maxUnitAge.toMillis()
+                        + "ms), got " + threadGap.toMillis() + "ms"));
+                threadGap = Duration.ZERO;
             }
             return new Limits(settings.integer("maxOpenUnits", 10_000, 1, 1_000_000),
                     settings.integer("maxStatementsPerUnit", 1_000, 2, 1_000_000), maxUnitAge.toMillis(),

@@ -69,8 +69,9 @@ public final class UnbatchedWritesRule implements Rule {
         UnitsOfWork.Limits limits = UnitsOfWork.Limits.configured(ID, settings);
         this.maxStatementsPerUnit = limits.maxStatementsPerUnit();
         if (maxStatementsPerUnit < threshold) {
-            throw new ConfigurationException("queryadvisor.rules." + ID + ".maxStatementsPerUnit: must be at least"
-                    + " the threshold (" + threshold + "), or no run could ever reach it; got " + maxStatementsPerUnit);
+            settings.reject(new ConfigurationException("queryadvisor.rules." + ID + ".maxStatementsPerUnit: must be"
+                    + " at least the threshold (" + threshold + "), or no run could ever reach it; got "
+                    + maxStatementsPerUnit));
         }
         this.units = new UnitsOfWork<>(limits, key -> new UnbatchedWritesUnit(threshold), this::judge);
         this.found = BoundedFingerprintMap.configured(ID, settings);

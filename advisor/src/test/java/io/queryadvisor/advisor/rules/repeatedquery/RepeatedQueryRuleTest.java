@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
+import io.queryadvisor.advisor.fingerprint.Fingerprinter;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.RuleSettings;
 import io.queryadvisor.advisor.rules.engine.RuleRegistry;
@@ -30,6 +31,15 @@ class RepeatedQueryRuleTest {
     static final Fingerprint UPDATE_SETTINGS = onTables("UPDATE settings SET value = ? WHERE name = ?", "settings");
     static final Fingerprint INSERT_AUDIT = onTables("INSERT INTO audit_log (event) VALUES (?)", "audit_log");
     static final CallSite HEADER = callSite("com.shop.web.Header", "currency", 18);
+    /** Hibernate's {@code findById}, as the real fingerprinter reads it. */
+    static final Fingerprint PRODUCT_BY_ID = new Fingerprinter().fingerprint(
+            "select p1_0.id,p1_0.name,p1_0.stock from products p1_0 where p1_0.id=?");
+    static final Fingerprint PRODUCTS_BY_IDS = new Fingerprinter().fingerprint(
+            "select p1_0.id,p1_0.name from products p1_0 where p1_0.id in (?,?,?)");
+    static final Fingerprint PRODUCT_BY_SKU = new Fingerprinter().fingerprint(
+            "select p1_0.id,p1_0.name from products p1_0 where p1_0.sku=?");
+    static final Fingerprint UPDATE_STOCK = new Fingerprinter().fingerprint(
+            "update products set stock=? where id=?");
 
     private final RepeatedQueryRule rule = new RepeatedQueryRule(RuleSettings.defaults(RepeatedQueryRule.ID));
     private final UnitOfWorkScript app = new UnitOfWorkScript(rule);
@@ -96,6 +106,87 @@ class RepeatedQueryRuleTest {
     }
 
     @Test
+    void flagsTheSameEntityLoadedByIdTwiceInOneRequestInTwoTransactions() {
+        // The controller's findById, then the service's, each in a transaction of its own.
+        app.request(1, "GET /products/{id}/availability")
+                .connection(1).transaction(1).run(execution(PRODUCT_BY_ID).binds(42)).release()
+                .connection(2).transaction(2).run(execution(PRODUCT_BY_ID).binds(42)).release()
+                .complete();
+
+        Recommendation r = app.only();
+
+        assertThat(r.fingerprintId()).isEqualTo(PRODUCT_BY_ID.id());
+        assertThat(r.title()).isEqualTo("Repeated query: a query on products runs with the same values up to 2 times"
+                + " per request (in 1 request)");
+        assertThat(r.evidence()).containsEntry("maxRepetitions", 2L)
+                .containsEntry("executionsACacheWouldSave", 1L)
+                .containsEntry("endpoints", "GET /products/{id}/availability (1)");
+    }
+
+    @Test
+    void ignoresTheSameEntityLoadedByIdOnceInARequest() {
+        app.request(1, "GET /products/{id}/availability/loaded-once").run(execution(PRODUCT_BY_ID).binds(42))
+                .complete();
+
+        assertThat(app.recommendations()).isEmpty();
+    }
+
+    @Test
+    void ignoresTwoEntitiesLoadedByIdInOneRequest() {
+        app.request(1, "GET /compare").run(execution(PRODUCT_BY_ID).binds(42), execution(PRODUCT_BY_ID).binds(43))
+                .complete();
+
+        assertThat(app.recommendations()).isEmpty();
+    }
+
+    @Test
+    void ignoresAnEntityLoadedByIdTwiceWithAWriteToItBetween() {
+        app.request(1, "POST /products/{id}/stock").run(execution(PRODUCT_BY_ID).binds(42),
+                execution(UPDATE_STOCK).binds(42), execution(PRODUCT_BY_ID).binds(42)).complete();
+
+        assertThat(app.recommendations()).isEmpty();
+    }
+
+    @Test
+    void ignoresAQueryNotByIdRunTwiceInARequest() {
+        app.request(1, "GET /products").run(execution(PRODUCT_BY_SKU).binds(7), execution(PRODUCT_BY_SKU).binds(7),
+                execution(PRODUCTS_BY_IDS).binds(9), execution(PRODUCTS_BY_IDS).binds(9), currency(), currency())
+                .complete();
+
+        assertThat(app.recommendations()).isEmpty();
+    }
+
+    @Test
+    void ignoresAnEntityLoadedByIdTwiceOutsideARequest() {
+        // A job may read a row again on purpose; JPA's persistence context makes a second findById in
+        // one transaction free already.
+        app.connection(1).transaction(1).run(execution(PRODUCT_BY_ID).binds(42), execution(PRODUCT_BY_ID).binds(42))
+                .release();
+
+        assertThat(app.recommendations()).isEmpty();
+    }
+
+    @Test
+    void suggestsHandingTheLoadedEntityAlong() {
+        Recommendation r = app.request(1, "GET /products/{id}/availability")
+                .run(execution(PRODUCT_BY_ID).binds(42), execution(PRODUCT_BY_ID).binds(42)).complete().only();
+
+        assertThat(r.suggestion().text()).contains("It loads one row by its id: hand the object already loaded",
+                "a service method that takes the entity, not its id");
+    }
+
+    @Test
+    void readsTheKeyLookupThresholdFromSettings() {
+        UnitOfWorkScript lenient = new UnitOfWorkScript(
+                new RepeatedQueryRule(settings(RepeatedQueryRule.ID, "keyLookupThreshold", "3")));
+
+        lenient.request(1, "GET /products/{id}/availability")
+                .run(execution(PRODUCT_BY_ID).binds(42), execution(PRODUCT_BY_ID).binds(42)).complete();
+
+        assertThat(lenient.recommendations()).isEmpty();
+    }
+
+    @Test
     void ignoresALoopOverDifferentValues() {
         for (int user = 1; user <= 10; user++) {
             app.run(execution(USER).binds(user));
@@ -151,6 +242,15 @@ class RepeatedQueryRuleTest {
         Fingerprint call = onTables("CALL recompute_prices(?)");
 
         app.run(currency(), execution(call), currency(), execution(call), currency()).release();
+
+        assertThat(app.recommendations()).isEmpty();
+    }
+
+    @Test
+    void ignoresASequenceDrawnFromAgain() {
+        Fingerprint nextval = new Fingerprinter().fingerprint("select nextval('order_line_ids')");
+
+        app.request(1, "POST /orders").run(execution(nextval), execution(nextval), execution(nextval)).complete();
 
         assertThat(app.recommendations()).isEmpty();
     }
