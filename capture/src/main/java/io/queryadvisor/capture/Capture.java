@@ -77,9 +77,6 @@ public final class Capture {
      */
     public long nextConnectionId(CaptureContext context) {
         if (context.idBlockOwner != this || context.nextConnectionId == context.connectionIdLimit) {
-            if (context.idBlockOwner != this) {
-                context.checkouts = 0; // counted per capture too: a new capture samples its first checkouts
-            }
             long first = connectionIds.getAndAdd(ID_BLOCK) + 1;
             context.idBlockOwner = this;
             context.nextConnectionId = first;
@@ -121,13 +118,13 @@ public final class Capture {
     }
 
     /**
-     * The call site of a checkout that waited {@code waitNanos}, or {@code null} when not sampled.
-     * Checkouts are counted per thread ({@code context}, after {@link #nextConnectionId} for this
-     * checkout): a count per pool would be a field every thread of a busy pool writes on every
-     * checkout, a cache line bouncing between cores.
+     * The call site of a checkout that waited {@code waitNanos}, or {@code null} when not sampled:
+     * this capture's first checkouts, then one in N by the thread's count ({@code context}; see
+     * {@link CallSiteSampler#sampleByThread}). A count per pool would be a field every thread of a
+     * busy pool writes on every checkout, a cache line bouncing between cores.
      */
     public CallSite checkoutCallSite(long waitNanos, CaptureContext context) {
-        return checkoutSampler.sample(context.checkouts++, waitNanos);
+        return checkoutSampler.sampleByThread(context.checkouts++, waitNanos);
     }
 
     /**
