@@ -19,6 +19,7 @@ import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
+import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.report.Json;
 import io.queryadvisor.dashboard.metrics.PoolSnapshots;
 
@@ -27,7 +28,7 @@ final class RunningDashboard implements AutoCloseable {
 
     private static final DashboardConfig EPHEMERAL = new DashboardConfig(true, DashboardConfig.DEFAULT_HOST, 0);
 
-    final Advisor advisor = Advisor.start(AdvisorConfig.defaults());
+    final Advisor advisor;
     final DashboardServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private long clock = System.nanoTime();
@@ -50,7 +51,17 @@ final class RunningDashboard implements AutoCloseable {
         this(EPHEMERAL, pools);
     }
 
+    /** A dashboard in front of an advisor configured by {@code settings}. */
+    RunningDashboard(Settings settings) {
+        this(EPHEMERAL, PoolSnapshots.NONE, AdvisorConfig.from(settings));
+    }
+
     private RunningDashboard(DashboardConfig config, PoolSnapshots pools) {
+        this(config, pools, AdvisorConfig.defaults());
+    }
+
+    private RunningDashboard(DashboardConfig config, PoolSnapshots pools, AdvisorConfig advisorConfig) {
+        this.advisor = Advisor.start(advisorConfig);
         DashboardServer started = null;
         try {
             started = pools == null ? DashboardServer.start(config, advisor) : DashboardServer.start(config, advisor, pools);

@@ -98,6 +98,11 @@ final class ReportView {
             facts.add(new Fact("Queries evicted", Figures.count(capture.fingerprintsEvicted())
                     + ": the least costly were forgotten to stay within the fingerprint limit"));
         }
+        if (capture.parsesDeferred() > 0) {
+            facts.add(new Fact("Parses deferred", Figures.count(capture.parsesDeferred())
+                    + ": new statements read from their tokens only, the parse budget being spent; rules that"
+                    + " need a statement's structure missed them until they came again"));
+        }
         if (capture.listenerFailures() > 0) {
             facts.add(new Fact("Listener failures", Figures.count(capture.listenerFailures())
                     + ": some events could not be analysed (see the application log)"));

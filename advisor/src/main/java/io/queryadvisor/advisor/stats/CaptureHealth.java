@@ -13,13 +13,20 @@ import java.util.TreeMap;
  * @param fingerprintsEvicted    fingerprints evicted to stay within {@code maxFingerprints}
  * @param fingerprintCacheHits   SQL texts whose fingerprint came from the cache
  * @param fingerprintCacheMisses SQL texts that had to be parsed
+ * @param parsesDeferred         new SQL shapes fingerprinted from their tokens only, because that
+ *                               second's parse budget ({@code advisor.parseMillisPerSecond}) was
+ *                               spent: parsed later if they come again, but rules that need a parse
+ *                               tree missed them meanwhile
  * @param listenerFailures       exceptions thrown (and survived) inside the advisor's listeners
  * @param rules                  what each rule left out to stay bounded, by rule id then counter name
  *                               (only rules with counters)
  */
 public record CaptureHealth(long statementsObserved, long eventsDropped, int fingerprintsTracked,
                             long fingerprintsEvicted, long fingerprintCacheHits, long fingerprintCacheMisses,
-                            long listenerFailures, Map<String, Map<String, Long>> rules) {
+                            long parsesDeferred, long listenerFailures, Map<String, Map<String, Long>> rules) {
+
+    /** Nothing captured yet. */
+    public static final CaptureHealth NONE = new CaptureHealth(0, 0, 0, 0, 0, 0, 0, 0, Map.of());
 
     public CaptureHealth {
         // sorted, so that reports list rules and counters in a stable order

@@ -118,6 +118,7 @@
       ['Events dropped', health.eventsDropped, health.eventsDropped > 0],
       ['Fingerprints tracked', health.fingerprintsTracked, false],
       ['Fingerprints evicted', health.fingerprintsEvicted, health.fingerprintsEvicted > 0],
+      ['Parses deferred', health.parsesDeferred, health.parsesDeferred > 0],
     ];
     // What a rule left out to stay bounded: a finding missing for want of room must be visible.
     for (const [rule, counters] of Object.entries(health.rules || {})) {
