@@ -184,18 +184,35 @@ public final class Advisor implements AutoCloseable {
 
     /** Takes the state that readers get. Consumer thread only (statistics and rules are confined to it). */
     private void publish() {
-        CaptureHealth health = new CaptureHealth(statistics.observed(), buffer.dropped(), statistics.size(),
-                statistics.evicted(),
-                // a text whose shape was parsed before came from the cache too: only parses are misses
-                fingerprints.hits() + fingerprints.misses() - fingerprints.parses(), fingerprints.parses(),
-                fingerprints.parsesDeferred(), consumer.listenerFailures(),
-                rules.counters());
+        List<String> off = switchedOff();
         WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(),
-                endpoints.snapshot(), health);
+                endpoints.snapshot(), health(off));
         PoolsSnapshot poolsNow = pools.snapshot();
         List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects(), poolsNow));
+        List<String> offNow = switchedOff();
+        if (!offNow.equals(off)) { // a rule failed to make its findings just now: readers see it switched off now
+            workload = new WorkloadSnapshot(workload.takenAtEpochMillis(), workload.queries(), workload.endpoints(),
+                    health(offNow));
+        }
         published = new Published(workload, List.copyOf(found), databases.databases(), statementTally.totals(),
                 probe.counters(), poolsNow);
+    }
+
+    private CaptureHealth health(List<String> switchedOff) {
+        return new CaptureHealth(statistics.observed(), buffer.dropped(), statistics.size(), statistics.evicted(),
+                // a text whose shape was parsed before came from the cache too: only parses are misses
+                fingerprints.hits() + fingerprints.misses() - fingerprints.parses(), fingerprints.parses(),
+                fingerprints.parsesDeferred(), consumer.listenerFailures(), switchedOff, rules.counters());
+    }
+
+    /** The parts that failed and switched themselves off: listeners, rules, the probe. */
+    private List<String> switchedOff() {
+        List<String> off = new ArrayList<>(consumer.switchedOff());
+        off.addAll(rules.switchedOff());
+        if (probe.switchedOff()) {
+            off.add("database probe");
+        }
+        return off;
     }
 
     /** The slow-query rule's threshold, which the statement totals count slow statements by. */

@@ -99,6 +99,11 @@ final class EventConsumer implements Runnable {
         return listeners.failures();
     }
 
+    /** The listeners switched off after repeated failures. */
+    List<String> switchedOff() {
+        return listeners.switchedOff();
+    }
+
     private int drainOnce() {
         try {
             return buffer.drain(this::dispatch, DRAIN_LIMIT);
