@@ -36,6 +36,7 @@ public final class Capture {
     private final ConnectionSources sources;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile boolean stopped;
+    private volatile Runnable onStop = () -> { };
 
     public Capture(CaptureBuffer buffer, CaptureConfig config) {
         this.buffer = buffer;
@@ -59,6 +60,12 @@ public final class Capture {
     public void stop() {
         stopped = true;
         pools.stop();
+        onStop.run();
+    }
+
+    /** Runs {@code action} once this capture stops (the agent stops wrapping connections then); replaces any earlier one. */
+    public void onStop(Runnable action) {
+        onStop = action;
     }
 
     /**
