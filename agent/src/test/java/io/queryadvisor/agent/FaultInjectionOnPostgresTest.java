@@ -130,6 +130,25 @@ class FaultInjectionOnPostgresTest {
     }
 
     @Test
+    void aFailingPublicationLeavesReadersTheLastOneAndTheConsumerGoesOn() throws Exception {
+        start(Map.of());
+        long before = idleAdvisor().health().statementsObserved();
+        FaultInjection.breakStep(FaultyStep.PUBLISH, null);
+
+        runTheShop(1);
+        idleAdvisor();
+        assertThat(queryAdvisor.advisor().health().statementsObserved()).as("the last publication").isEqualTo(before);
+        assertThat(ask("/api/queries").statusCode()).isEqualTo(200);
+        FaultInjection.mend();
+        runTheShop(1);
+
+        Advisor advisor = idleAdvisor();
+        assertThat(log.timesSaid("injected fault at PUBLISH")).isEqualTo(1);
+        assertThat(advisor.health().statementsObserved()).as("every statement, processed meanwhile").isEqualTo(20);
+        assertThat(rulesThatFound(advisor)).contains(NPlusOneRule.ID, SelectStarRule.ID);
+    }
+
+    @Test
     void aRuleFailingToMakeItsFindingsIsSwitchedOffAndTheOtherRulesStillFind() throws Exception {
         start(Map.of());
         FaultInjection.breakStep(FaultyStep.RECOMMEND, SelectStarRule.ID);

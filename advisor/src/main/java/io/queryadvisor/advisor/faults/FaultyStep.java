@@ -8,6 +8,8 @@ public enum FaultyStep {
     OFFER,
     /** The consumer handing one event to one listener or rule (target: its name, a rule's id). */
     DISPATCH,
+    /** The consumer publishing what the advisor knows, for readers. */
+    PUBLISH,
     /** A rule making its findings, on the consumer thread (target: the rule's id). */
     RECOMMEND,
     /** The database probe answering a request, on its own thread. */
