@@ -21,6 +21,7 @@ import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.report.Json;
+import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.dashboard.metrics.PoolSnapshots;
 
 /** A real advisor behind a dashboard on an ephemeral loopback port, and a client to ask it. */
@@ -53,15 +54,21 @@ final class RunningDashboard implements AutoCloseable {
 
     /** A dashboard in front of an advisor configured by {@code settings}. */
     RunningDashboard(Settings settings) {
-        this(EPHEMERAL, PoolSnapshots.NONE, AdvisorConfig.from(settings));
+        this(settings, List.of());
+    }
+
+    /** A dashboard in front of an advisor configured by {@code settings}, running {@code extraRules} too. */
+    RunningDashboard(Settings settings, List<Rule> extraRules) {
+        this(EPHEMERAL, PoolSnapshots.NONE, AdvisorConfig.from(settings), extraRules);
     }
 
     private RunningDashboard(DashboardConfig config, PoolSnapshots pools) {
-        this(config, pools, AdvisorConfig.defaults());
+        this(config, pools, AdvisorConfig.defaults(), List.of());
     }
 
-    private RunningDashboard(DashboardConfig config, PoolSnapshots pools, AdvisorConfig advisorConfig) {
-        this.advisor = Advisor.start(advisorConfig);
+    private RunningDashboard(DashboardConfig config, PoolSnapshots pools, AdvisorConfig advisorConfig,
+                             List<Rule> extraRules) {
+        this.advisor = Advisor.start(advisorConfig, List.of(), extraRules);
         DashboardServer started = null;
         try {
             started = pools == null ? DashboardServer.start(config, advisor) : DashboardServer.start(config, advisor, pools);
