@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +28,16 @@ import io.queryadvisor.advisor.rules.RuleDescriptor;
  */
 class HealthWarningsBrowserTest {
 
-    @TempDir
-    static Path workDir;
-
-    private static RunningDashboard dashboard;
+    /** No parse time at all, and a rule that cannot make its findings. */
+    @AutoClose
+    private static final RunningDashboard DASHBOARD = new RunningDashboard(
+            Settings.fromStrings(Map.of("advisor.parseMillisPerSecond", "0"), "test"), List.of(new BrokenRule()));
     private static Document page;
 
     @BeforeAll
-    static void renderThePage() throws Exception {
-        dashboard = new RunningDashboard(Settings.fromStrings(Map.of("advisor.parseMillisPerSecond", "0"), "test"),
-                List.of(new BrokenRule()));
-        dashboard.executed(QueriesApiTest.CUSTOMER_SQL, 1, QueriesApiTest.FIND_CUSTOMER).processed();
-        page = Jsoup.parse(HeadlessChromium.dumpDom(dashboard.server.url(), 5_000, workDir));
-    }
-
-    @AfterAll
-    static void close() {
-        if (dashboard != null) {
-            dashboard.close();
-        }
+    static void renderThePage(@TempDir Path workDir) throws Exception {
+        DASHBOARD.executed(QueriesApiTest.CUSTOMER_SQL, 1, QueriesApiTest.FIND_CUSTOMER).processed();
+        page = Jsoup.parse(HeadlessChromium.dumpDom(DASHBOARD.server.url(), 5_000, workDir));
     }
 
     @Test
