@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import io.queryadvisor.advisor.capture.CaptureBuffer;
@@ -14,6 +13,7 @@ import io.queryadvisor.advisor.endpoints.EndpointCatalog;
 import io.queryadvisor.advisor.endpoints.EndpointStatistics;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
+import io.queryadvisor.advisor.fingerprint.ParseBudget;
 import io.queryadvisor.advisor.pool.PoolUsage;
 import io.queryadvisor.advisor.pool.PoolsSnapshot;
 import io.queryadvisor.advisor.probe.Probe;
@@ -74,7 +74,7 @@ public final class Advisor implements AutoCloseable {
     private Advisor(AdvisorConfig config, List<CaptureListener> extraListeners, List<Rule> extraRules) {
         this.buffer = new CaptureBuffer(config.bufferCapacity());
         this.fingerprints = new FingerprintCache(new Fingerprinter(), config.fingerprintCacheSize(),
-                config.fingerprintCacheBytes());
+                config.fingerprintCacheBytes(), new ParseBudget(config.parseMillisPerSecond(), System::nanoTime));
         this.statistics = new QueryStatistics(config.maxFingerprints(), config.maxCallSitesPerQuery());
         this.statementTally = new StatementTally(slowThreshold(config).toNanos());
         EndpointCatalog endpointNames = new EndpointCatalog(config.maxEndpoints());
@@ -96,7 +96,7 @@ public final class Advisor implements AutoCloseable {
         listeners.addAll(extraListeners);
         this.consumer = new EventConsumer(buffer, fingerprints, endpointNames, listeners, this::publish);
         this.published = new Published(new WorkloadSnapshot(System.currentTimeMillis(), List.of(),
-                new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of())), List.of(), List.of(),
+                CaptureHealth.NONE), List.of(), List.of(),
                 StatementTotals.NONE, ProbeCounters.NONE, PoolsSnapshot.EMPTY);
         this.thread = new Thread(consumer, "query-advisor-consumer");
         this.thread.setDaemon(true);
@@ -184,18 +184,35 @@ public final class Advisor implements AutoCloseable {
 
     /** Takes the state that readers get. Consumer thread only (statistics and rules are confined to it). */
     private void publish() {
-        CaptureHealth health = new CaptureHealth(statistics.observed(), buffer.dropped(), statistics.size(),
-                statistics.evicted(),
-                // a text whose shape was parsed before came from the cache too: only parses are misses
-                fingerprints.hits() + fingerprints.misses() - fingerprints.parses(), fingerprints.parses(),
-                consumer.listenerFailures(),
-                rules.counters());
+        List<String> off = switchedOff();
         WorkloadSnapshot workload = new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(),
-                endpoints.snapshot(), health);
+                endpoints.snapshot(), health(off));
         PoolsSnapshot poolsNow = pools.snapshot();
         List<Recommendation> found = rules.recommend(new RuleContext(workload, databases.dialects(), poolsNow));
+        List<String> offNow = switchedOff();
+        if (!offNow.equals(off)) { // a rule failed to make its findings just now: readers see it switched off now
+            workload = new WorkloadSnapshot(workload.takenAtEpochMillis(), workload.queries(), workload.endpoints(),
+                    health(offNow));
+        }
         published = new Published(workload, List.copyOf(found), databases.databases(), statementTally.totals(),
                 probe.counters(), poolsNow);
+    }
+
+    private CaptureHealth health(List<String> switchedOff) {
+        return new CaptureHealth(statistics.observed(), buffer.dropped(), statistics.size(), statistics.evicted(),
+                // a text whose shape was parsed before came from the cache too: only parses are misses
+                fingerprints.hits() + fingerprints.misses() - fingerprints.parses(), fingerprints.parses(),
+                fingerprints.parsesDeferred(), consumer.listenerFailures(), switchedOff, rules.counters());
+    }
+
+    /** The parts that failed and switched themselves off: listeners, rules, the probe. */
+    private List<String> switchedOff() {
+        List<String> off = new ArrayList<>(consumer.switchedOff());
+        off.addAll(rules.switchedOff());
+        if (probe.switchedOff()) {
+            off.add("database probe");
+        }
+        return off;
     }
 
     /** The slow-query rule's threshold, which the statement totals count slow statements by. */

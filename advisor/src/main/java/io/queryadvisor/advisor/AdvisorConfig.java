@@ -1,6 +1,7 @@
 package io.queryadvisor.advisor;
 
 import io.queryadvisor.advisor.config.Settings;
+import io.queryadvisor.advisor.fingerprint.ParseBudget;
 
 /**
  * How much the advisor keeps. Every bound here caps memory whatever the workload.
@@ -9,13 +10,15 @@ import io.queryadvisor.advisor.config.Settings;
  * @param maxFingerprints        distinct fingerprints with statistics; more are evicted and counted
  * @param fingerprintCacheSize   distinct SQL texts whose fingerprint is cached
  * @param fingerprintCacheBytes  heap the fingerprint cache may keep, whatever the texts
+ * @param parseMillisPerSecond   parse time the advisor allows itself per second, all texts together
+ *                               ({@link io.queryadvisor.advisor.fingerprint.ParseBudget}); 0 never parses
  * @param maxCallSitesPerQuery   call sites kept per fingerprint; the rest are counted together
  * @param maxEndpoints           distinct endpoints named; later ones are counted together
  * @param applicationName        the name reports give the application
  * @param settings               everything configured, for the rules' own settings
  */
 public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerprintCacheSize,
-                            long fingerprintCacheBytes, int maxCallSitesPerQuery, int maxEndpoints, String applicationName,
+                            long fingerprintCacheBytes, int parseMillisPerSecond, int maxCallSitesPerQuery, int maxEndpoints, String applicationName,
                             Settings settings) {
 
     public static AdvisorConfig defaults() {
@@ -28,6 +31,7 @@ public record AdvisorConfig(int bufferCapacity, int maxFingerprints, int fingerp
                 s.integer("advisor.maxFingerprints", 2_000, 10, 1_000_000),
                 s.integer("advisor.fingerprintCacheSize", 10_000, 10, 1_000_000),
                 s.integer("advisor.fingerprintCacheMegabytes", 16, 1, 4_096) * 1024L * 1024L,
+                s.integer("advisor.parseMillisPerSecond", (int) ParseBudget.DEFAULT_MILLIS_PER_SECOND, 0, 1_000),
                 s.integer("advisor.maxCallSitesPerQuery", 16, 1, 1_000),
                 s.integer("advisor.maxEndpoints", 500, 1, 100_000),
                 s.string("application.name", defaultApplicationName()),

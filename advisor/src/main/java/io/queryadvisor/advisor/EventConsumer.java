@@ -12,6 +12,8 @@ import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.Tick;
 import io.queryadvisor.advisor.endpoints.EndpointCatalog;
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
 import io.queryadvisor.advisor.fingerprint.Fingerprint;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 
@@ -99,6 +101,11 @@ final class EventConsumer implements Runnable {
         return listeners.failures();
     }
 
+    /** The listeners switched off after repeated failures. */
+    List<String> switchedOff() {
+        return listeners.switchedOff();
+    }
+
     private int drainOnce() {
         try {
             return buffer.drain(this::dispatch, DRAIN_LIMIT);
@@ -139,6 +146,9 @@ final class EventConsumer implements Runnable {
         changed = false;
         lastPublishedNanos = System.nanoTime();
         try {
+            if (FaultInjection.ARMED) {
+                FaultInjection.at(FaultyStep.PUBLISH);
+            }
             publisher.run();
         } catch (RuntimeException | LinkageError e) {
             if (!publisherFailed) {

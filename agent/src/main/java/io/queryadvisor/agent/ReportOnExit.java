@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import io.queryadvisor.advisor.Advisor;
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
 import io.queryadvisor.advisor.report.ReportFormat;
 
 /**
@@ -43,8 +45,9 @@ final class ReportOnExit implements Runnable {
             AgentLog.info("report written to " + path.toAbsolutePath() + (caughtUp ? ""
                     : " (the advisor had not caught up after " + CATCH_UP.toSeconds()
                             + " s: it holds what was analysed until then)"));
-        } catch (IOException | RuntimeException e) {
-            AgentLog.warnOnce("report-on-exit", "could not write the report to " + path.toAbsolutePath(), e);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            AgentLog.warnOnce("report-on-exit", "could not write the report to " + path.toAbsolutePath()
+                    + "; the application exits as it would without it", e);
         }
     }
 
@@ -54,10 +57,18 @@ final class ReportOnExit implements Runnable {
             Files.createDirectories(absolute.getParent());
         }
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            ReportFormat.forFileName(path.getFileName().toString()).writer().write(advisor.report(), out);
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                if (FaultInjection.ARMED) {
+                    FaultInjection.at(FaultyStep.EXIT_REPORT);
+                }
+                ReportFormat.forFileName(path.getFileName().toString()).writer().write(advisor.report(), out);
+            }
+            // Readers never see a half-written report.
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            Files.deleteIfExists(partial); // no half-written file left behind either
+            throw e;
         }
-        // Readers never see a half-written report.
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -34,6 +34,13 @@ public final class CallSiteSampler {
     private final long slowerThanNanos;
     private final int maxTexts;
     private final ConcurrentHashMap<String, ExecutionCount> executionsByText = new ConcurrentHashMap<>();
+    /**
+     * Events counted by thread (checkouts) this sampler walked for as one of its first {@code firstN}:
+     * written only until it reaches {@code firstN}, then only read, so that no cache line bounces
+     * between the threads of a busy pool. Unsynchronised, as {@link ExecutionCount}: a race may walk
+     * once more or once less.
+     */
+    private int firstEventsSampled;
 
     public CallSiteSampler(CallSiteFilter filter, int firstN, int every, long slowerThanNanos, int maxTexts) {
         this.filter = filter;
@@ -60,9 +67,24 @@ public final class CallSiteSampler {
         return due || durationNanos >= slowerThanNanos ? walk() : null;
     }
 
-    /** The call site of the {@code seen}-th (from 0) of some count of events, or {@code null} when not sampled. */
-    public CallSite sample(int seen, long durationNanos) {
-        return isDue(seen) || durationNanos >= slowerThanNanos ? walk() : null;
+    /**
+     * The call site of an event counted by thread (a checkout), or {@code null} when not sampled: the
+     * first {@code firstN} such events this sampler sees, whatever their threads, then those whose
+     * thread's count {@code threadCount} is a multiple of {@code every}. A thread's count starts at a
+     * value spread from its id ({@link CaptureContext#firstUntrackedCount}): counted from 0, a virtual
+     * thread per task would make every event a thread's first, and walk on each.
+     */
+    public CallSite sampleByThread(int threadCount, long durationNanos) {
+        return threadCount % every == 0 || durationNanos >= slowerThanNanos || firstEvent() ? walk() : null;
+    }
+
+    private boolean firstEvent() {
+        int sampled = firstEventsSampled;
+        if (sampled >= firstN) {
+            return false;
+        }
+        firstEventsSampled = sampled + 1;
+        return true;
     }
 
     /** The execution count of {@code sql}, or {@code null} when {@code maxTexts} texts are counted already. */

@@ -3,6 +3,7 @@ package io.queryadvisor.capture;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.queryadvisor.advisor.capture.CallSite;
@@ -23,6 +24,8 @@ public final class Capture {
     static final int BIND_SAMPLE_FIRST = 3;
     static final int BIND_SAMPLE_EVERY = 1024; // a power of two: the test is a mask
     static final int ID_BLOCK = 1024;
+    /** As many as the advisor's listeners are allowed (ChainListener): a part that keeps failing is switched off. */
+    static final int FAILURES_BEFORE_STOPPING = 100;
 
     private final CaptureBuffer buffer;
     private final CallSiteSampler sampler;
@@ -31,7 +34,9 @@ public final class Capture {
     private final AtomicLong connectionIds = new AtomicLong();
     private final PoolSampler pools;
     private final ConnectionSources sources;
+    private final AtomicInteger failures = new AtomicInteger();
     private volatile boolean stopped;
+    private volatile Runnable onStop = () -> { };
 
     public Capture(CaptureBuffer buffer, CaptureConfig config) {
         this.buffer = buffer;
@@ -55,6 +60,12 @@ public final class Capture {
     public void stop() {
         stopped = true;
         pools.stop();
+        onStop.run();
+    }
+
+    /** Runs {@code action} once this capture stops (the agent stops wrapping connections then); replaces any earlier one. */
+    public void onStop(Runnable action) {
+        onStop = action;
     }
 
     /**
@@ -65,9 +76,30 @@ public final class Capture {
         pools.watch(dataSource, name);
     }
 
-    /** Hands an event to the advisor; never blocks (a full buffer drops and counts). */
+    /** Hands an event to the advisor; never blocks (a full buffer drops and counts), never throws. */
     public void emit(CaptureEvent event) {
-        buffer.offer(event);
+        try {
+            buffer.offer(event);
+        } catch (RuntimeException | LinkageError e) {
+            failed("offer", "could not hand an event to the advisor; it is lost", e);
+        }
+    }
+
+    /**
+     * A step of the capture path failed on the application's thread, and was caught there: said once
+     * per {@code kind}; after {@value #FAILURES_BEFORE_STOPPING} such failures in all, capture
+     * switches itself off ({@link #stop()}), saying so once, and the application goes on with
+     * connections as they are. Only ever called on a failure: the counter is no cost on the hot path.
+     */
+    public void failed(String kind, String message, Throwable e) {
+        CaptureLog.warnOnce(kind, message, e);
+        if (failures.incrementAndGet() == FAILURES_BEFORE_STOPPING) {
+            stop();
+            // once per capture: the count passes the threshold once
+            CaptureLog.warn("capture failed " + FAILURES_BEFORE_STOPPING + " times and is switched off: connections"
+                    + " are handed out as they are from now on; the advisor and the dashboard go on with what was"
+                    + " captured");
+        }
     }
 
     /**
@@ -77,9 +109,6 @@ public final class Capture {
      */
     public long nextConnectionId(CaptureContext context) {
         if (context.idBlockOwner != this || context.nextConnectionId == context.connectionIdLimit) {
-            if (context.idBlockOwner != this) {
-                context.checkouts = 0; // counted per capture too: a new capture samples its first checkouts
-            }
             long first = connectionIds.getAndAdd(ID_BLOCK) + 1;
             context.idBlockOwner = this;
             context.nextConnectionId = first;
@@ -121,13 +150,13 @@ public final class Capture {
     }
 
     /**
-     * The call site of a checkout that waited {@code waitNanos}, or {@code null} when not sampled.
-     * Checkouts are counted per thread ({@code context}, after {@link #nextConnectionId} for this
-     * checkout): a count per pool would be a field every thread of a busy pool writes on every
-     * checkout, a cache line bouncing between cores.
+     * The call site of a checkout that waited {@code waitNanos}, or {@code null} when not sampled:
+     * this capture's first checkouts, then one in N by the thread's count ({@code context}; see
+     * {@link CallSiteSampler#sampleByThread}). A count per pool would be a field every thread of a
+     * busy pool writes on every checkout, a cache line bouncing between cores.
      */
     public CallSite checkoutCallSite(long waitNanos, CaptureContext context) {
-        return checkoutSampler.sample(context.checkouts++, waitNanos);
+        return checkoutSampler.sampleByThread(context.checkouts++, waitNanos);
     }
 
     /**

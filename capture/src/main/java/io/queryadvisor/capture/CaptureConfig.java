@@ -40,7 +40,7 @@ public record CaptureConfig(boolean enabled, int callSiteFirstN, int callSiteEve
     }
 
     /**
-     * Checkouts walk for their call site on each thread's first {@code callSiteFirstN}, then on one
+     * Checkouts walk for their call site on the capture's first {@code callSiteFirstN}, then on one
      * in this many times {@code callSiteEvery}: a walk costs microseconds, and a checkout is the
      * unit of several statements, each sampled for its own call site already. At one in 4096 the
      * walks cost a checkout about 2 ns; at one in 256 they cost it more than all the rest of

@@ -48,8 +48,11 @@ public final class CaptureContext {
      */
     public int untrackedExecutions = firstUntrackedCount(Thread.currentThread().getId());
 
-    /** Checkouts made on this thread for the capture that {@link #idBlockOwner} is, for sampling their call sites. */
-    int checkouts;
+    /**
+     * Checkouts made on this thread, for sampling their call sites one in N; starts spread from the
+     * thread's id, as {@link #untrackedExecutions} does, for the same reason.
+     */
+    int checkouts = untrackedExecutions;
 
     /** The execution count this thread looked up last (see {@link CallSiteSampler#count(String, CaptureContext)}). */
     ExecutionCount lastCounted;

@@ -29,6 +29,11 @@ public final class CaptureLog {
         debug = on;
     }
 
+    /** Logs {@code message} as a warning, every time: for what happens once by construction. */
+    public static void warn(String message) {
+        System.err.println(PREFIX + "WARNING " + message);
+    }
+
     /** Logs {@code message} (with the stack trace only in debug mode) the first time {@code kind} goes wrong. */
     public static void warnOnce(String kind, String message, Throwable cause) {
         if (SAID.add(kind)) {

@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.queryadvisor.advisor.capture.CaptureBuffer;
+
 /**
  * Call-site sampling of SQL texts the sampler has no room to track (once {@code callSite.maxTexts}
  * is full): one execution in {@code every} walks the stack, whether the threads live long or run
- * one task each.
+ * one task each; and so are connection checkouts, after the capture's first ones.
  */
 class CallSiteSamplerTest {
 
@@ -25,9 +27,16 @@ class CallSiteSamplerTest {
     private static final String TEXT = "SELECT * FROM orders WHERE id = ?";
     private static final String JDK25 = "QUERYADVISOR_TEST_JDK25";
 
+    private static final int FIRST_N = 32;
+    /** With {@code callSite.every} 1, checkouts are sampled one in {@link CaptureConfig#CHECKOUT_EVERY_FACTOR}. */
+    private static final int CHECKOUT_EVERY = CaptureConfig.CHECKOUT_EVERY_FACTOR;
+    private static final int CHECKOUTS = 100 * CHECKOUT_EVERY;
+
     /** No room for any text: every execution is untracked. */
-    private final CallSiteSampler sampler = newSampler(new CaptureConfig(true, 32, EVERY, Duration.ofHours(1), 0, List.of(), List.of(),
-            false));
+    private final CallSiteSampler sampler = newSampler(new CaptureConfig(true, FIRST_N, EVERY, Duration.ofHours(1), 0,
+            List.of(), List.of(), false));
+    private final CaptureConfig config = new CaptureConfig(true, FIRST_N, 1, Duration.ofHours(1), 0, List.of(), List.of(),
+            false);
 
     @Test
     void aLongLivedThreadWalksOnOneUntrackedExecutionInEvery() {
@@ -54,19 +63,55 @@ class CallSiteSamplerTest {
 
     @Test
     void aVirtualThreadPerTaskWalksOnAboutOneInEveryOnJdk25() throws Exception {
+        assertThat(walksOnVirtualThreadsPerTask("statements", EXECUTIONS, EVERY)).isBetween(50, 150);
+    }
+
+    @Test
+    void aLongLivedThreadWalksOnTheFirstCheckoutsThenOneInEveryTimesTheCheckoutFactor() {
+        Capture capture = new Capture(new CaptureBuffer(16), config);
+        int walks = 0;
+        for (int i = 0; i < CHECKOUTS; i++) {
+            walks += capture.checkoutCallSite(0, CaptureContext.current()) == null ? 0 : 1;
+        }
+
+        // One in 16 of 1,600 consecutive counts, and the capture's first 32 checkouts besides.
+        assertThat(walks).isEqualTo(FIRST_N + CHECKOUTS / CHECKOUT_EVERY);
+    }
+
+    @Test
+    void aThreadPerCheckoutWalksOnTheFirstCheckoutsThenAboutOneInEvery() throws InterruptedException {
+        Capture capture = new Capture(new CaptureBuffer(16), config);
+        AtomicInteger walks = new AtomicInteger();
+        for (int i = 0; i < CHECKOUTS; i++) {
+            Thread task = new Thread(() -> walks.addAndGet(
+                    capture.checkoutCallSite(0, CaptureContext.current()) == null ? 0 : 1));
+            task.start();
+            task.join();
+        }
+
+        assertThat(walks.get() - FIRST_N).isBetween(50, 150);
+    }
+
+    @Test
+    void aVirtualThreadPerCheckoutWalksOnTheFirstCheckoutsThenAboutOneInEveryOnJdk25() throws Exception {
+        // Expected 32 + 100; before, each virtual thread's first checkout walked (1,600).
+        assertThat(walksOnVirtualThreadsPerTask("checkouts", CHECKOUTS, 1) - FIRST_N).isBetween(50, 150);
+    }
+
+    /** Walks in a JDK 25 child JVM running {@code tasks} tasks of {@code kind}, a virtual thread each (see {@link VirtualThreadSampling}). */
+    private static int walksOnVirtualThreadsPerTask(String kind, int tasks, int every) throws Exception {
         Path java = jdk25().resolve("bin").resolve("java");
         Path output = Files.createTempFile("virtual-thread-sampling", ".log");
         Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                VirtualThreadSampling.class.getName(), String.valueOf(EXECUTIONS), String.valueOf(EVERY))
+                VirtualThreadSampling.class.getName(), kind, String.valueOf(tasks), String.valueOf(every))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();
         String printed = Files.readString(output, StandardCharsets.UTF_8);
         Files.delete(output);
 
         assertThat(child.exitValue()).as(printed).isZero();
-        int walks = Integer.parseInt(printed.lines().filter(line -> line.startsWith("walks="))
+        return Integer.parseInt(printed.lines().filter(line -> line.startsWith("walks="))
                 .findFirst().orElseThrow(() -> new AssertionError("no walks= line in: " + printed)).substring(6));
-        assertThat(walks).isBetween(50, 150);
     }
 
     private static Path jdk25() throws IOException {

@@ -6,14 +6,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import io.queryadvisor.advisor.capture.CaptureBuffer;
 
 /**
- * A child JVM's main (on JDK 21 or newer): runs one untracked SQL text once per task, a virtual
- * thread per task, as a server on virtual threads does, and prints how many executions walked the
- * stack, as {@code walks=N}. Compiled for Java 17, so the virtual-thread executor is reached by
- * reflection.
+ * A child JVM's main (on JDK 21 or newer): runs one task at a time, a virtual thread per task, as a
+ * server on virtual threads does, and prints how many tasks walked the stack, as {@code walks=N}.
+ * Each task runs one untracked SQL text ({@code statements}) or makes one checkout
+ * ({@code checkouts}). Compiled for Java 17, so the virtual-thread executor is reached by reflection.
  *
- * <p>Arguments: the number of tasks, and {@code callSite.every}.
+ * <p>Arguments: {@code statements} or {@code checkouts}, the number of tasks, and {@code callSite.every}.
  */
 public final class VirtualThreadSampling {
 
@@ -21,16 +24,27 @@ public final class VirtualThreadSampling {
     }
 
     public static void main(String[] args) throws Exception {
-        int tasks = Integer.parseInt(args[0]);
-        int every = Integer.parseInt(args[1]);
+        int tasks = Integer.parseInt(args[1]);
+        int every = Integer.parseInt(args[2]);
         // No room for any text: every execution is untracked, as once callSite.maxTexts is full.
-        CallSiteSampler sampler = newSampler(new CaptureConfig(true, 32, every, Duration.ofHours(1), 0, List.of(), List.of(), false));
+        CaptureConfig config = new CaptureConfig(true, 32, every, Duration.ofHours(1), 0, List.of(), List.of(), false);
+        BooleanSupplier task = switch (args[0]) {
+            case "statements" -> {
+                CallSiteSampler sampler = config.newSampler(config.newFilter());
+                yield () -> sampler.sample("SELECT * FROM orders WHERE id = ?", 0) != null;
+            }
+            case "checkouts" -> {
+                Capture capture = new Capture(new CaptureBuffer(16), config);
+                yield () -> capture.checkoutCallSite(0, CaptureContext.current()) != null;
+            }
+            default -> throw new IllegalArgumentException("statements or checkouts, not " + args[0]);
+        };
         AtomicInteger walks = new AtomicInteger();
         ExecutorService perTask = (ExecutorService) Executors.class
                 .getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         for (int i = 0; i < tasks; i++) {
             perTask.submit(() -> {
-                if (sampler.sample("SELECT * FROM orders WHERE id = ?", 0) != null) {
+                if (task.getAsBoolean()) {
                     walks.incrementAndGet();
                 }
             }).get(); // one at a time: each task's thread is a new one, as under a server
@@ -38,9 +52,5 @@ public final class VirtualThreadSampling {
         perTask.shutdown();
         perTask.awaitTermination(1, TimeUnit.MINUTES);
         System.out.println("walks=" + walks.get());
-    }
-
-    private static CallSiteSampler newSampler(CaptureConfig config) {
-        return config.newSampler(config.newFilter());
     }
 }

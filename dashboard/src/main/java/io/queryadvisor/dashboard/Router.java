@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
+
 /**
  * The dashboard's one HTTP handler: checks the request (its {@code Host}, its token), finds the
  * endpoint for the exact path and sends what it answers.
@@ -111,6 +114,9 @@ final class Router implements HttpHandler {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return Response.error(405, method + " is not supported: the dashboard is read-only")
                     .withHeader("Allow", "GET, HEAD");
+        }
+        if (FaultInjection.ARMED) {
+            FaultInjection.at(FaultyStep.DASHBOARD, path);
         }
         Response response = endpoint.get(parameters);
         // the link with ?token= opened the page: from now on the page's own requests carry the cookie

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.rules.Severity;
 import io.queryadvisor.advisor.rules.engine.RuleRegistry;
 import io.queryadvisor.dashboard.metrics.PrometheusMetrics;
@@ -98,6 +99,17 @@ class MetricsApiTest {
     }
 
     @Test
+    void countsTheParsesDeferredForWantOfParseBudget() {
+        try (RunningDashboard noParseBudget = new RunningDashboard(
+                Settings.fromStrings(Map.of("advisor.parseMillisPerSecond", "0"), "test"))) {
+            noParseBudget.executed(QueriesApiTest.CUSTOMER_SQL, 1, DAO).executed(QueriesApiTest.ORDERS_SQL, 1, DAO)
+                    .processed();
+
+            assertThat(scrape(noParseBudget).value("queryadvisor_fingerprint_parses_deferred_total")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void exportsTheProbeCountersByFailureKind() {
         Metrics metrics = scrape();
 
@@ -134,6 +146,10 @@ class MetricsApiTest {
     }
 
     private Metrics scrape() {
+        return scrape(dashboard);
+    }
+
+    private static Metrics scrape(RunningDashboard dashboard) {
         HttpResponse<String> response = dashboard.get("/metrics");
         assertThat(response.statusCode()).as("GET /metrics: %s", response.body()).isEqualTo(200);
         return new Metrics(PrometheusText.parse(response.body()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.queryadvisor.advisor.capture.CallSite;
+import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
 
 class QueriesApiTest {
@@ -146,6 +148,18 @@ class QueriesApiTest {
         assertThat(health.get("eventsDropped").asLong()).isZero();
         assertThat(health.get("fingerprintsTracked").asInt()).isEqualTo(2);
         assertThat(health.get("fingerprintsEvicted").asLong()).isZero();
+    }
+
+    @Test
+    void reportsTheParsesDeferredForWantOfParseBudget() {
+        try (RunningDashboard noParseBudget = new RunningDashboard(
+                Settings.fromStrings(Map.of("advisor.parseMillisPerSecond", "0"), "test"))) {
+            noParseBudget.executed(CUSTOMER_SQL, 1, FIND_CUSTOMER).executed(ORDERS_SQL, 1, FIND_CUSTOMER).processed();
+
+            JsonNode health = noParseBudget.getJson("/api/queries").get("health");
+
+            assertThat(health.get("parsesDeferred").asLong()).isEqualTo(2);
+        }
     }
 
     @Test

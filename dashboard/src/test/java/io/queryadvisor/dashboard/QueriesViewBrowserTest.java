@@ -81,6 +81,7 @@ class QueriesViewBrowserTest {
 
     @Test
     void showsCaptureHealth() {
-        assertThat(page.select("#health").text()).contains("Statements observed: 4").contains("Events dropped: 0");
+        assertThat(page.select("#health").text()).contains("Statements observed: 4").contains("Events dropped: 0")
+                .contains("Parses deferred: 0");
     }
 }

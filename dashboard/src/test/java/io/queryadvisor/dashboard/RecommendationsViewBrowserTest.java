@@ -57,7 +57,7 @@ class RecommendationsViewBrowserTest {
         Map<String, Endpoint> endpoints = new HashMap<>(StaticResources.endpoints());
         endpoints.put("/api/recommendations", parameters -> Response.json(List.of(finding)));
         endpoints.put("/api/queries", parameters -> Response.json(new WorkloadSnapshot(0, List.of(),
-                new CaptureHealth(0, 0, 0, 0, 0, 0, 0, java.util.Map.of()))));
+                CaptureHealth.NONE)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", new Router(endpoints, new DnsRebindingGuard(true, "127.0.0.1")));
         server.start();

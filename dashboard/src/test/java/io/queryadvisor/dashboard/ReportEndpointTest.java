@@ -19,7 +19,7 @@ class ReportEndpointTest {
 
     private static final Report REPORT = new Report("2025-01-01T00:00:00Z",
             new ApplicationInfo("shop", "test JVM", List.of()), List.of(), List.of(),
-            new CaptureHealth(0, 0, 0, 0, 0, 0, 0, java.util.Map.of()));
+            CaptureHealth.NONE);
 
     /** Writes the format's name and the application's name, so a test sees who wrote what. */
     private final ReportEndpoint endpoint = new ReportEndpoint(() -> REPORT,

@@ -19,7 +19,9 @@ import io.queryadvisor.advisor.capture.RequestCompleted;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
+import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.report.Json;
+import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.dashboard.metrics.PoolSnapshots;
 
 /** A real advisor behind a dashboard on an ephemeral loopback port, and a client to ask it. */
@@ -27,7 +29,7 @@ final class RunningDashboard implements AutoCloseable {
 
     private static final DashboardConfig EPHEMERAL = new DashboardConfig(true, DashboardConfig.DEFAULT_HOST, 0);
 
-    final Advisor advisor = Advisor.start(AdvisorConfig.defaults());
+    final Advisor advisor;
     final DashboardServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private long clock = System.nanoTime();
@@ -50,7 +52,23 @@ final class RunningDashboard implements AutoCloseable {
         this(EPHEMERAL, pools);
     }
 
+    /** A dashboard in front of an advisor configured by {@code settings}. */
+    RunningDashboard(Settings settings) {
+        this(settings, List.of());
+    }
+
+    /** A dashboard in front of an advisor configured by {@code settings}, running {@code extraRules} too. */
+    RunningDashboard(Settings settings, List<Rule> extraRules) {
+        this(EPHEMERAL, PoolSnapshots.NONE, AdvisorConfig.from(settings), extraRules);
+    }
+
     private RunningDashboard(DashboardConfig config, PoolSnapshots pools) {
+        this(config, pools, AdvisorConfig.defaults(), List.of());
+    }
+
+    private RunningDashboard(DashboardConfig config, PoolSnapshots pools, AdvisorConfig advisorConfig,
+                             List<Rule> extraRules) {
+        this.advisor = Advisor.start(advisorConfig, List.of(), extraRules);
         DashboardServer started = null;
         try {
             started = pools == null ? DashboardServer.start(config, advisor) : DashboardServer.start(config, advisor, pools);

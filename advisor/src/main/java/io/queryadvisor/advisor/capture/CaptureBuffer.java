@@ -5,6 +5,9 @@ import java.util.function.Consumer;
 
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
+
 /**
  * The hand-off between application threads and the advisor: a bounded, lock-free,
  * multi-producer single-consumer queue.
@@ -68,6 +71,9 @@ abstract class CaptureBufferFields extends CaptureBufferPadding {
      * since it was full and not yet drained to half.
      */
     public boolean offer(CaptureEvent event) {
+        if (FaultInjection.ARMED) { // a constant: folded away outside fault-injection tests
+            FaultInjection.at(FaultyStep.OFFER);
+        }
         if (!shedding) {
             if (queue.offer(event)) {
                 return true;

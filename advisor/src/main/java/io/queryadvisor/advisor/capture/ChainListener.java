@@ -1,7 +1,11 @@
 package io.queryadvisor.advisor.capture;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
 
 /**
  * Passes each event to several listeners in order, isolating their failures: a listener that
@@ -29,6 +33,9 @@ public final class ChainListener implements CaptureListener {
                 continue;
             }
             try {
+                if (FaultInjection.ARMED) {
+                    FaultInjection.at(FaultyStep.DISPATCH, nameOf(listeners.get(i)));
+                }
                 listeners.get(i).onEvent(event);
             } catch (RuntimeException | LinkageError e) {
                 failed(i, e);
@@ -41,9 +48,25 @@ public final class ChainListener implements CaptureListener {
         return totalFailures.get();
     }
 
-    /** Whether the listener at {@code index} has been switched off after repeated failures. */
+    /** Whether the listener at {@code index} has been switched off, after repeated failures or by {@link #switchOff}. */
     public boolean disabled(int index) {
         return failures[index] >= FAILURES_BEFORE_DISABLING;
+    }
+
+    /** Switches the listener at {@code index} off for good: it gets no more events. Its owner has said why. */
+    public void switchOff(int index) {
+        failures[index] = Math.max(failures[index], FAILURES_BEFORE_DISABLING);
+    }
+
+    /** The names of the listeners switched off so far, in their order. */
+    public List<String> switchedOff() {
+        List<String> off = new ArrayList<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            if (disabled(i)) {
+                off.add(nameOf(listeners.get(i)));
+            }
+        }
+        return off;
     }
 
     private void failed(int index, Throwable e) {

@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 public final class ParseBudget {
 
     /** A quarter of one core at most, on the advisor's single consumer thread. */
-    static final long DEFAULT_MILLIS_PER_SECOND = 250;
+    public static final long DEFAULT_MILLIS_PER_SECOND = 250;
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final long perSecondNanos;

@@ -15,6 +15,8 @@ import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.capture.DatabaseIdentified;
 import io.queryadvisor.advisor.capture.ProbeCompleted;
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
 import io.queryadvisor.advisor.probe.ProbeFailure.Kind;
 
 /**
@@ -56,6 +58,7 @@ public final class DatabaseProbe implements CaptureListener, AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running = true;
+    private volatile boolean switchedOff;
 
     /**
      * A probe whose answers go to {@code sink} (the advisor's {@code buffer()::offer}; it returns
@@ -128,8 +131,12 @@ public final class DatabaseProbe implements CaptureListener, AutoCloseable {
             try {
                 answer(request);
             } catch (RuntimeException | LinkageError e) {
-                // answer() catches per request; this is a bug in the probe itself. Survive it.
-                failures.failed(request.source(), Kind.INTERNAL, e.toString(), e);
+                // The session catches per request; this is a bug in the probe itself, which would
+                // fail again on every request: survive it, and switch the probe off.
+                switchedOff = true;
+                running = false;
+                failures.failed(request.source(), Kind.INTERNAL, e + "; the probe is switched off, the rules go on"
+                        + " without it", e);
             }
         }
         sessions.values().forEach(ProbeSession::close);
@@ -137,16 +144,25 @@ public final class DatabaseProbe implements CaptureListener, AutoCloseable {
     }
 
     private void answer(ProbeRequest request) {
-        long start = System.nanoTime();
-        ProbeResult result = execute(request);
-        completed.incrementAndGet();
         try {
+            long start = System.nanoTime();
+            if (FaultInjection.ARMED) {
+                FaultInjection.at(FaultyStep.PROBE);
+            }
+            ProbeResult result = execute(request);
+            completed.incrementAndGet();
             if (!sink.test(new ProbeCompleted(request, result, start, System.nanoTime() - start))) {
                 undelivered.incrementAndGet();
             }
         } finally {
+            // whatever happened, this request is no longer on its way: awaitIdle must not wait for it
             pending.decrementAndGet();
         }
+    }
+
+    /** Whether the probe failed in itself and switched itself off; it answers nothing more. */
+    public boolean switchedOff() {
+        return switchedOff;
     }
 
     private ProbeResult execute(ProbeRequest request) {

@@ -27,7 +27,7 @@ final class ProbeFailures {
             LOG.log(kind == Kind.INTERNAL || kind == Kind.CONNECTION_FAILED ? System.Logger.Level.WARNING
                             : System.Logger.Level.INFO,
                     "Query Advisor: the database probe failed on " + source + " (" + kind + ": " + message
-                            + "); it goes on, and later failures of this kind are counted, not logged", bug);
+                            + "); later failures of this kind are counted, not logged", bug);
         }
         return new ProbeFailure(kind, message);
     }

@@ -65,6 +65,11 @@ public final class ProbeRuntime implements Probe, AutoCloseable {
         return probe == null ? ProbeCounters.NONE : probe.counters();
     }
 
+    /** Whether the probe failed in itself and switched itself off (see {@link DatabaseProbe#switchedOff}). */
+    public boolean switchedOff() {
+        return probe != null && probe.switchedOff();
+    }
+
     @Override
     public void close() {
         if (probe != null) {

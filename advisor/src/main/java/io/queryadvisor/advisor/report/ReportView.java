@@ -98,6 +98,15 @@ final class ReportView {
             facts.add(new Fact("Queries evicted", Figures.count(capture.fingerprintsEvicted())
                     + ": the least costly were forgotten to stay within the fingerprint limit"));
         }
+        if (capture.parsesDeferred() > 0) {
+            facts.add(new Fact("Parses deferred", Figures.count(capture.parsesDeferred())
+                    + ": new statements read from their tokens only, the parse budget being spent; rules that"
+                    + " need a statement's structure missed them until they came again"));
+        }
+        if (!capture.switchedOff().isEmpty()) {
+            facts.add(new Fact("Switched off", String.join(", ", capture.switchedOff())
+                    + ": failed and switched off, so their findings are missing (see the application log)"));
+        }
         if (capture.listenerFailures() > 0) {
             facts.add(new Fact("Listener failures", Figures.count(capture.listenerFailures())
                     + ": some events could not be analysed (see the application log)"));

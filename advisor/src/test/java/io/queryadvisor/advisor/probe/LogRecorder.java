@@ -24,6 +24,23 @@ public final class LogRecorder extends Handler implements AutoCloseable {
         return records.stream().map(LogRecord::getMessage).filter(m -> m != null && m.contains(text)).toList();
     }
 
+    /** How many records so far mention {@code text}, in their message or in their exception's (or its causes'). */
+    public long recordsMentioning(String text) {
+        return records.stream().filter(r -> mentions(r, text)).count();
+    }
+
+    private static boolean mentions(LogRecord record, String text) {
+        if (record.getMessage() != null && record.getMessage().contains(text)) {
+            return true;
+        }
+        for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<String> messages() {
         return records.stream().map(LogRecord::getMessage).toList();
     }

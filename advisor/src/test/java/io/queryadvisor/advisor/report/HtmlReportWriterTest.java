@@ -3,7 +3,6 @@ package io.queryadvisor.advisor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -113,7 +112,7 @@ class HtmlReportWriterTest {
     @Test
     void saysSoWhenThereIsNothingToShow() {
         Report empty = new Report("2025-06-01T10:15:30Z", new ApplicationInfo("shop", "jvm", List.of()), List.of(),
-                List.of(), new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of()));
+                List.of(), CaptureHealth.NONE);
         Document emptyPage = Jsoup.parse(ReportFixture.write(new HtmlReportWriter(), empty));
         assertThat(emptyPage.select("#findings p").text()).isEqualTo("No findings.");
         assertThat(emptyPage.select("#top-queries p").text()).isEqualTo("No statements captured.");

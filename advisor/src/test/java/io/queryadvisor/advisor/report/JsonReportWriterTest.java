@@ -22,7 +22,7 @@ class JsonReportWriterTest {
             "lastSeenEpochMillis");
     private static final List<String> CAPTURE_NUMBERS = List.of("statementsObserved", "eventsDropped",
             "fingerprintsTracked", "fingerprintsEvicted", "fingerprintCacheHits", "fingerprintCacheMisses",
-            "listenerFailures");
+            "parsesDeferred", "listenerFailures");
 
     private final JsonNode json = parse(ReportFixture.write(new JsonReportWriter(), ReportFixture.report()));
 
@@ -121,7 +121,9 @@ class JsonReportWriterTest {
     void reportsCaptureHealthAsNumbers() {
         JsonNode capture = json.get("capture");
         assertThat(fieldNames(capture)).containsExactlyElementsOf(
-                java.util.stream.Stream.concat(CAPTURE_NUMBERS.stream(), java.util.stream.Stream.of("rules")).toList());
+                java.util.stream.Stream.concat(CAPTURE_NUMBERS.stream(), java.util.stream.Stream.of("switchedOff", "rules"))
+                        .toList());
+        assertThat(capture.get("switchedOff").isArray()).isTrue();
         assertThat(capture.get("rules").isObject()).isTrue();
         CAPTURE_NUMBERS.forEach(name -> assertThat(capture.get(name).isIntegralNumber()).as(name).isTrue());
         assertThat(capture.get("eventsDropped").asLong()).isEqualTo(17);

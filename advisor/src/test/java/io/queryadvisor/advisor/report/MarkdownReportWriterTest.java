@@ -35,11 +35,27 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void summarySaysHowManyStatementsWereReadWithoutAParse() {
+        String markdown = ReportFixture.write(new MarkdownReportWriter(), ReportFixture.report(
+                List.of(ReportFixture.nPlusOne()), new CaptureHealth(12_345, 0, 25, 0, 10_000, 345, 42, 0, List.of(), Map.of())));
+        assertThat(markdown).contains("- **Parses deferred:** 42: new statements read from their tokens only");
+    }
+
+    @Test
+    void summaryNamesThePartsThatFailedAndSwitchedThemselvesOff() {
+        String markdown = ReportFixture.write(new MarkdownReportWriter(), ReportFixture.report(
+                List.of(ReportFixture.nPlusOne()), new CaptureHealth(12_345, 0, 25, 0, 10_000, 345, 0, 0,
+                        List.of("rule select-star", "database probe"), Map.of())));
+        assertThat(markdown).contains("- **Switched off:** rule select-star, database probe: failed and switched off");
+    }
+
+    @Test
     void summaryLeavesOutLossesThatDidNotHappen() {
         String clean = ReportFixture.write(new MarkdownReportWriter(), ReportFixture.report(
-                List.of(ReportFixture.nPlusOne()), new CaptureHealth(12_345, 0, 25, 0, 10_000, 345, 0, Map.of())));
+                List.of(ReportFixture.nPlusOne()), new CaptureHealth(12_345, 0, 25, 0, 10_000, 345, 0, 0, List.of(), Map.of())));
         assertThat(clean).contains("- **Findings:** 1 high, 0 medium, 0 low")
-                .doesNotContain("Events dropped").doesNotContain("Queries evicted");
+                .doesNotContain("Events dropped").doesNotContain("Queries evicted")
+                .doesNotContain("Parses deferred").doesNotContain("Switched off");
     }
 
     @Test
@@ -136,7 +152,7 @@ class MarkdownReportWriterTest {
                 List.of(), List.of(), 0, 0);
         String md = ReportFixture.write(new MarkdownReportWriter(), new Report("2025-06-01T10:15:30Z",
                 new ApplicationInfo("shop", "jvm", List.of()), List.of(query), List.of(finding),
-                new CaptureHealth(1, 0, 1, 0, 0, 1, 0, Map.of())));
+                new CaptureHealth(1, 0, 1, 0, 0, 1, 0, 0, List.of(), Map.of())));
         MarkdownStructure parsed = MarkdownStructure.parse(md);
         String cell = parsed.tables().get(0).get(2).get(1);
         assertThat(cell).hasSize(ReportView.MAX_SQL_IN_TABLE + 2).endsWith("…`");
@@ -146,7 +162,7 @@ class MarkdownReportWriterTest {
     @Test
     void saysSoWhenThereIsNothingToShow() {
         Report empty = new Report("2025-06-01T10:15:30Z", new ApplicationInfo("shop", "jvm", List.of()), List.of(),
-                List.of(), new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of()));
+                List.of(), CaptureHealth.NONE);
         assertThat(ReportFixture.write(new MarkdownReportWriter(), empty))
                 .contains("No findings.").contains("No statements captured.");
     }

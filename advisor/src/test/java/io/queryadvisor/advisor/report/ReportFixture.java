@@ -49,7 +49,7 @@ final class ReportFixture {
 
     static Report report() {
         return report(List.of(nPlusOne(), selectStar(), workloadWide()),
-                new CaptureHealth(12_345, 17, QUERY_COUNT, 3, 10_000, 345, 0, Map.of("n-plus-one", Map.of(
+                new CaptureHealth(12_345, 17, QUERY_COUNT, 3, 10_000, 345, 0, 0, List.of(), Map.of("n-plus-one", Map.of(
                         "executionsNotGrouped", 0L, "fingerprintsDropped", 2L, "unitsEndedEarly", 0L, "unitsEvicted", 0L))));
     }
 

@@ -31,9 +31,23 @@ public final class ConnectionWrapping {
     private ConnectionWrapping() {
     }
 
-    /** Switches wrapping on (or off, with {@code null}). */
-    public static void install(Capture active) {
+    /**
+     * Switches wrapping on (or off, with {@code null}), and off again when {@code active} stops
+     * (capture switches itself off after repeated failures): the field every checkout reads already
+     * says so, with no further check on the application's path.
+     */
+    public static synchronized void install(Capture active) {
+        if (active != null) {
+            active.onStop(() -> uninstall(active));
+        }
         capture = active;
+    }
+
+    /** Switches wrapping off if {@code stopped} is the capture in force; another installed since stays. */
+    private static synchronized void uninstall(Capture stopped) {
+        if (capture == stopped) {
+            capture = null;
+        }
     }
 
     /** The capture in force, or {@code null} when capture is off. */

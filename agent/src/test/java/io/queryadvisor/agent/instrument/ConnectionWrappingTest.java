@@ -45,6 +45,16 @@ class ConnectionWrappingTest {
     }
 
     @Test
+    void wrapsNothingOnceCaptureHasSwitchedItselfOff() {
+        ConnectionWrapping.capture().stop(); // as after repeated failures of the capture path
+
+        ConnectionWrapping.enter();
+        Connection c = ConnectionWrapping.exit(outerDataSource, raw);
+
+        assertThat(c).isSameAs(raw);
+    }
+
+    @Test
     void onlyTheOutermostOfNestedDataSourcesWraps() {
         ConnectionWrapping.enter();
         ConnectionWrapping.enter();

@@ -9,6 +9,8 @@ import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.capture.RequestInfo;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.capture.StatementKind;
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
 import io.queryadvisor.capture.CaptureContext;
 import io.queryadvisor.capture.CaptureLog;
 
@@ -97,6 +99,9 @@ abstract class StatementRecorder implements Statement {
         long took = System.nanoTime() - startNanos;
         recording = false; // recorded once, even if the failure path is reached after the success path
         try {
+            if (FaultInjection.ARMED) { // a constant: folded away outside fault-injection tests
+                FaultInjection.at(FaultyStep.RECORD);
+            }
             sql = text;
             kind = executed;
             start = startNanos;
@@ -116,7 +121,7 @@ abstract class StatementRecorder implements Statement {
         } catch (RuntimeException | LinkageError e) {
             // Never into the application: this execution goes uncaptured, the next ones are tried again.
             pending = false;
-            CaptureLog.warnOnce("record", "could not record a statement execution; it is not captured", e);
+            connection.capture.failed("record", "could not record a statement execution; it is not captured", e);
         } finally {
             context.executing = false;
         }
@@ -231,7 +236,7 @@ abstract class StatementRecorder implements Statement {
                 emit(ROWS_PENDING, 0, List.of());
             } catch (RuntimeException | LinkageError e) {
                 pending = false;
-                CaptureLog.warnOnce("record", "could not record a statement execution; it is not captured", e);
+                connection.capture.failed("record", "could not record a statement execution; it is not captured", e);
             }
         }
     }

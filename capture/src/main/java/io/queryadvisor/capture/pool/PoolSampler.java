@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.PoolSampled;
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
 import io.queryadvisor.capture.CaptureLog;
 
 /**
@@ -98,6 +100,9 @@ public final class PoolSampler {
                 continue;
             }
             try {
+                if (FaultInjection.ARMED) {
+                    FaultInjection.at(FaultyStep.POOL_SAMPLER, w.name);
+                }
                 PoolSampled sample = w.reader.read(pool, w.name, System.nanoTime());
                 if (sample != null) {
                     sink.accept(sample);

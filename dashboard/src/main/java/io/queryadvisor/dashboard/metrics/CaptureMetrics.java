@@ -12,7 +12,8 @@ import io.queryadvisor.advisor.stats.CaptureHealth;
  * How complete the capture is: {@code queryadvisor.events.dropped} (the buffer was full and the
  * application did not wait), {@code queryadvisor.fingerprints} (distinct queries tracked now),
  * {@code queryadvisor.fingerprints.evicted}, {@code queryadvisor.fingerprint.cache} by {@code result}
- * ({@code hit}, {@code miss}) and {@code queryadvisor.listener.failures}.
+ * ({@code hit}, {@code miss}), {@code queryadvisor.fingerprint.parses.deferred} and
+ * {@code queryadvisor.listener.failures}.
  */
 public final class CaptureMetrics implements MeterBinder {
 
@@ -36,6 +37,9 @@ public final class CaptureMetrics implements MeterBinder {
                 CaptureHealth::fingerprintCacheHits, "result", "hit");
         PublishedCounter.register(registry, this, "queryadvisor.fingerprint.cache", cache, health,
                 CaptureHealth::fingerprintCacheMisses, "result", "miss");
+        counter(registry, "queryadvisor.fingerprint.parses.deferred",
+                "New SQL shapes read from their tokens only, because the parse budget of that second was spent",
+                CaptureHealth::parsesDeferred);
         counter(registry, "queryadvisor.listener.failures", "Failures inside the advisor's listeners, survived",
                 CaptureHealth::listenerFailures);
     }

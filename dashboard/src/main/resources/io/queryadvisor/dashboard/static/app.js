@@ -118,18 +118,27 @@
       ['Events dropped', health.eventsDropped, health.eventsDropped > 0],
       ['Fingerprints tracked', health.fingerprintsTracked, false],
       ['Fingerprints evicted', health.fingerprintsEvicted, health.fingerprintsEvicted > 0],
+      ['Parses deferred', health.parsesDeferred, health.parsesDeferred > 0],
     ];
+    // A part of the advisor that failed and switched itself off: its findings are missing.
+    const off = health.switchedOff || [];
     // What a rule left out to stay bounded: a finding missing for want of room must be visible.
     for (const [rule, counters] of Object.entries(health.rules || {})) {
       for (const [name, value] of Object.entries(counters)) {
         if (value > 0) metrics.push([rule + ' ' + name, value, true]);
       }
     }
-    $('health').replaceChildren(...metrics.map(([label, value, warn]) => {
+    const shown = metrics.map(([label, value, warn]) => {
       const metric = el('span', warn ? 'metric warn' : 'metric', label + ': ');
       metric.append(el('strong', null, count(value)));
       return metric;
-    }));
+    });
+    if (off.length > 0) {
+      const metric = el('span', 'metric warn', 'Switched off after failing: ');
+      metric.append(el('strong', null, off.join(', ')));
+      shown.push(metric);
+    }
+    $('health').replaceChildren(...shown);
   }
 
   function section(title, content) {

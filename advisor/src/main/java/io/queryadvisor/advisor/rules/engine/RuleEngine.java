@@ -9,6 +9,8 @@ import java.util.Map;
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.capture.ChainListener;
+import io.queryadvisor.advisor.faults.FaultInjection;
+import io.queryadvisor.advisor.faults.FaultyStep;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Rule;
 import io.queryadvisor.advisor.rules.RuleContext;
@@ -19,8 +21,10 @@ import io.queryadvisor.advisor.rules.RuleContext;
  * publishes its findings. Nothing here is locked, and no other thread ever comes here: readers
  * get the published findings.
  *
- * <p>A rule that throws is logged once and skipped for that call; the others go on (see
- * {@link ChainListener}).
+ * <p>A rule that throws on an event is logged once and skipped for that event, and switched off
+ * after repeated failures (see {@link ChainListener}): one odd event may be the cause. A rule whose
+ * {@code recommend} throws is logged and switched off at once: it depends on no one event, so it
+ * would fail at every publication, and it has nothing to say meanwhile. The others go on.
  */
 public final class RuleEngine implements CaptureListener {
 
@@ -34,12 +38,10 @@ public final class RuleEngine implements CaptureListener {
 
     private final List<Rule> rules;
     private final ChainListener chain;
-    private final boolean[] reported;
 
     public RuleEngine(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         this.chain = new ChainListener(this.rules);
-        this.reported = new boolean[rules.size()];
     }
 
     public List<Rule> rules() {
@@ -58,7 +60,13 @@ public final class RuleEngine implements CaptureListener {
     public List<Recommendation> recommend(RuleContext context) {
         List<Recommendation> all = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
+            if (chain.disabled(i)) {
+                continue;
+            }
             try {
+                if (FaultInjection.ARMED) {
+                    FaultInjection.at(FaultyStep.RECOMMEND, rules.get(i).id());
+                }
                 all.addAll(rules.get(i).recommend(context));
             } catch (RuntimeException | LinkageError e) {
                 failed(i, e);
@@ -89,11 +97,14 @@ public final class RuleEngine implements CaptureListener {
         return chain.failures();
     }
 
+    /** The rules switched off after failing, as {@code rule <id>}. */
+    public List<String> switchedOff() {
+        return chain.switchedOff();
+    }
+
     private void failed(int rule, Throwable e) {
-        if (!reported[rule]) {
-            reported[rule] = true;
-            LOG.log(System.Logger.Level.WARNING, "Query Advisor: rule " + rules.get(rule).id()
-                    + " failed; it is skipped where it fails, later failures are not logged", e);
-        }
+        chain.switchOff(rule);
+        LOG.log(System.Logger.Level.WARNING, "Query Advisor: rule " + rules.get(rule).id()
+                + " failed to make its findings and is switched off; the other rules go on", e);
     }
 }

@@ -97,7 +97,7 @@ public final class PoolScript {
     }
 
     public List<Recommendation> recommendations() {
-        WorkloadSnapshot none = new WorkloadSnapshot(0, List.of(), new CaptureHealth(0, 0, 0, 0, 0, 0, 0, Map.of()));
+        WorkloadSnapshot none = new WorkloadSnapshot(0, List.of(), CaptureHealth.NONE);
         return rule.recommend(new RuleContext(none, Map.of(), usage.snapshot()));
     }
 }

@@ -65,7 +65,7 @@ public final class RuleWorkload {
 
     public RuleContext context() {
         CaptureHealth health = new CaptureHealth(statistics.observed(), 0, statistics.size(), statistics.evicted(),
-                0, 0, 0, Map.of());
+                0, 0, 0, 0, List.of(), Map.of());
         return new RuleContext(new WorkloadSnapshot(System.currentTimeMillis(), statistics.snapshot(), health),
                 Map.of(UnitOfWorkScript.DATA_SOURCE, Dialect.POSTGRESQL));
     }

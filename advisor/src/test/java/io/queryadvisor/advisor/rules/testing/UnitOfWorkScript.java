@@ -139,7 +139,7 @@ public final class UnitOfWorkScript {
 
     public RuleContext context() {
         CaptureHealth health = new CaptureHealth(statistics.observed(), 0, statistics.size(), statistics.evicted(),
-                0, 0, 0, Map.of());
+                0, 0, 0, 0, List.of(), Map.of());
         return new RuleContext(new WorkloadSnapshot(epochMillis(clockNanos), statistics.snapshot(), health),
                 Map.of(DATA_SOURCE, dialect));
     }
