@@ -65,6 +65,11 @@ public final class Capture {
         pools.watch(dataSource, name);
     }
 
+    /** Pools whose gauges are sampled now. */
+    public int poolsWatched() {
+        return pools.watched();
+    }
+
     /** Hands an event to the advisor; never blocks (a full buffer drops and counts). */
     public void emit(CaptureEvent event) {
         buffer.offer(event);
