@@ -22,6 +22,7 @@ import com.example.shop.Storefront;
 
 import io.queryadvisor.advisor.capture.ConnectionAcquired;
 import io.queryadvisor.advisor.capture.ConnectionReleased;
+import io.queryadvisor.advisor.pool.PoolSummary;
 import io.queryadvisor.advisor.pool.PoolView;
 import io.queryadvisor.advisor.report.Json;
 import io.queryadvisor.agent.rules.AgentUnderTest;
@@ -33,7 +34,7 @@ import io.queryadvisor.testing.TestSchema;
 
 /**
  * An Apache Commons DBCP2 pool on PostgreSQL, through the agent: its gauges and settings sampled
- * and served at {@code GET /api/pools}, its checkouts timed under its name.
+ * and served at {@code GET /api/pools}, its checkouts timed under its name, all of it in the report.
  */
 class Dbcp2PoolOnPostgresTest {
 
@@ -99,6 +100,23 @@ class Dbcp2PoolOnPostgresTest {
         assertThat(view.hold().count()).isEqualTo(2);
         assertThat(view.hold().maxMillis()).isPositive();
         assertThat(view.statements()).isEqualTo(2L * Storefront.STATEMENTS_PER_VISIT);
+    }
+
+    @Test
+    void theReportSummarisesItsSettingsAndCheckouts() throws Exception {
+        configure(2, 0, Duration.ofSeconds(5));
+        new Storefront(pool).visit(1);
+        Eventually.get(() -> agent.pools().pool(NAME), p -> p != null && p.sampled(), "the pool sampled");
+
+        PoolSummary summary = agent.advisor().report().pools().get(0);
+        assertThat(summary.name()).isEqualTo(NAME);
+        assertThat(summary.sampled()).isTrue();
+        assertThat(summary.settings().maximumPoolSize()).isEqualTo(2);
+        assertThat(summary.settings().connectionTimeoutMillis()).isEqualTo(5_000);
+        assertThat(summary.maxWaiting()).as("DBCP2 does not say").isEqualTo(-1);
+        assertThat(summary.acquisitions()).isEqualTo(1);
+        assertThat(summary.holdP95Millis()).isPositive();
+        assertThat(summary.statements()).isEqualTo(Storefront.STATEMENTS_PER_VISIT);
     }
 
     private void configure(int maxTotal, int minIdle, Duration maxWait) {
