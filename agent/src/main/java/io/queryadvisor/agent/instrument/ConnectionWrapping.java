@@ -128,7 +128,7 @@ public final class ConnectionWrapping {
             if (physical && PoolCallers.openedByPool()) {
                 return connection;
             }
-            if (pool == null && !physical && LazyConnectionHandles.isHandle(connection)) {
+            if (pool == null && !physical && LazyConnectionHandles.isHandle(source, connection)) {
                 return connection;
             }
             long asked = depth < 0 ? System.nanoTime() : ctx.connectStartNanos;

@@ -25,8 +25,14 @@ final class LazyConnectionHandles {
     private LazyConnectionHandles() {
     }
 
-    static boolean isHandle(Connection connection) {
-        return connection instanceof Proxy && Proxy.isProxyClass(connection.getClass())
+    /**
+     * Whether {@code connection}, which {@code source} handed out, is such a handle. A pool's own
+     * connections may be JDK proxies too (Tomcat's jdbc-pool): a pool's are never asked further, the
+     * proxy look-up being the costly part.
+     */
+    static boolean isHandle(Object source, Connection connection) {
+        return connection instanceof Proxy && !PoolCallers.isPoolClass(source.getClass().getName())
+                && Proxy.isProxyClass(connection.getClass())
                 && HANDLERS.contains(Proxy.getInvocationHandler(connection).getClass().getName());
     }
 }
