@@ -14,6 +14,7 @@ import io.queryadvisor.advisor.endpoints.EndpointStatistics;
 import io.queryadvisor.advisor.fingerprint.FingerprintCache;
 import io.queryadvisor.advisor.fingerprint.Fingerprinter;
 import io.queryadvisor.advisor.fingerprint.ParseBudget;
+import io.queryadvisor.advisor.pool.PoolSummary;
 import io.queryadvisor.advisor.pool.PoolUsage;
 import io.queryadvisor.advisor.pool.PoolsSnapshot;
 import io.queryadvisor.advisor.probe.Probe;
@@ -159,7 +160,8 @@ public final class Advisor implements AutoCloseable {
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 p.databases());
         return new Report(Instant.ofEpochMilli(workload.takenAtEpochMillis()).toString(), application,
-                workload.queries(), workload.endpoints(), p.recommendations(), workload.health());
+                workload.queries(), workload.endpoints(), p.pools().pools().stream().map(PoolSummary::of).toList(),
+                p.recommendations(), workload.health());
     }
 
     /** How complete the picture is, as last published. */

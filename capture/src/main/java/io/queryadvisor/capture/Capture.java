@@ -76,6 +76,11 @@ public final class Capture {
         pools.watch(dataSource, name);
     }
 
+    /** Pools whose gauges are sampled now. */
+    public int poolsWatched() {
+        return pools.watched();
+    }
+
     /** Hands an event to the advisor; never blocks (a full buffer drops and counts), never throws. */
     public void emit(CaptureEvent event) {
         try {

@@ -27,6 +27,13 @@ public final class CaptureContext {
     public boolean physicalConnectionMade;
 
     /**
+     * The outermost connection pool whose getConnection ran inside the outermost one (the pool behind
+     * a proxy data source), or {@code null}. Strong, but only from that inner call's return to the
+     * outer one's, which clears it.
+     */
+    public Object poolBelow;
+
+    /**
      * True while a capturing statement executes on this thread. A capturing statement reached
      * from inside another one (an application's own DataSource proxy stacked on a pool we also
      * see) passes straight through, so that each statement is counted exactly once.

@@ -13,6 +13,7 @@ import io.queryadvisor.advisor.capture.CaptureListener;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.capture.jdbc.CapturingDataSource;
 import io.queryadvisor.capture.jdbc.JdbcWrappers;
+import io.queryadvisor.capture.pool.PoolSampler;
 
 /**
  * Query Advisor without the agent: an advisor, and the data sources it watches because the
@@ -84,7 +85,9 @@ public final class QueryAdvisor implements AutoCloseable {
 
     /**
      * {@code dataSource} with capture in front: every connection obtained from it is captured, once
-     * (a connection that is already a capturing one, the agent's, is handed out as it is). Returns
+     * (a connection that is already a capturing one, the agent's, is handed out as it is). A proxy in
+     * front of a HikariCP or DBCP2 pool that unwraps to it (Spring's do) counts as the pool: its
+     * checkouts are named after the pool, whose gauges are sampled. Returns
      * {@code dataSource} itself when capture is disabled ({@code capture.enabled=false}).
      */
     public DataSource capture(DataSource dataSource) {
@@ -92,10 +95,11 @@ public final class QueryAdvisor implements AutoCloseable {
         if (!enabled) {
             return dataSource;
         }
-        // Worked out once, here: a checkout only reads it.
-        ConnectionSource source = new ConnectionSource(SourceNames.nameOf(dataSource), UrlConnector.ofHikari(dataSource),
-                HikariSettings.schemaOf(dataSource));
-        capture.watchPool(dataSource, source.name());
+        // Worked out once, here: a checkout only reads it. A proxy in front of a pool is the pool's checkouts.
+        Object pool = PoolSampler.poolBehind(dataSource);
+        ConnectionSource source = new ConnectionSource(SourceNames.nameOf(pool), UrlConnector.ofHikari(pool),
+                HikariSettings.schemaOf(pool));
+        capture.watchPool(pool, source.name());
         return new CapturingDataSource(dataSource, capture, source);
     }
 

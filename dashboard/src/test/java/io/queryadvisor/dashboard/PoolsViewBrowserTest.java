@@ -107,6 +107,15 @@ class PoolsViewBrowserTest {
     }
 
     @Test
+    void aThresholdFarAboveTheDataIsLeftAboveTheChartAndSaysSo() {
+        Element hold = page.select("article.pool .chart").get(2);
+
+        // holds of 40 to 99 ms: the 1 s long-held line is within reach, the 30 s leak line is not
+        assertThat(hold.select(".u-legend .u-label").eachText())
+                .contains("long-held threshold", "leak threshold (above the chart)");
+    }
+
+    @Test
     void namesTheLongestHolderWithItsCallSite() {
         assertThat(page.select("table.holders td").eachText()).contains(HOLDER, "worker-3", "GET /report");
     }

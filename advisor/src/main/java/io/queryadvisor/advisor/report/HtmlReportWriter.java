@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.queryadvisor.advisor.endpoints.EndpointStats;
+import io.queryadvisor.advisor.pool.PoolSummary;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.stats.CallSiteCount;
@@ -36,6 +37,7 @@ public final class HtmlReportWriter implements ReportWriter {
         findings(view, html);
         topQueries(view, html);
         endpoints(view, html);
+        pools(view, html);
         html.append("</body>\n</html>\n");
         out.write(html.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -152,19 +154,41 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         html.append("<section id=\"endpoints\">\n<h2>Endpoints</h2>\n<p class=\"caption\">")
                 .append(escape(view.endpointsCaption())).append("</p>\n");
-        html.append("<table class=\"endpoints\">\n<thead><tr><th>Endpoint</th>");
-        for (String column : ReportView.ENDPOINT_COLUMNS) {
+        tableHead("endpoints", "Endpoint", ReportView.ENDPOINT_COLUMNS, html);
+        for (EndpointStats e : top) {
+            figureRow(e.endpoint(), ReportView.endpointFigures(e), html);
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void pools(ReportView view, StringBuilder html) {
+        if (view.pools().isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"pools\">\n<h2>Connection pools</h2>\n<p class=\"caption\">")
+                .append(escape(view.poolsCaption())).append("</p>\n");
+        tableHead("pools", "Pool", ReportView.POOL_COLUMNS, html);
+        for (PoolSummary p : view.pools()) {
+            figureRow(p.name(), ReportView.poolFigures(p), html);
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** Opens a table of class {@code css}: a name column, then figures aligned right. */
+    private static void tableHead(String css, String nameColumn, List<String> figureColumns, StringBuilder html) {
+        html.append("<table class=\"").append(css).append("\">\n<thead><tr><th>").append(nameColumn).append("</th>");
+        for (String column : figureColumns) {
             html.append("<th class=\"num\">").append(escape(column)).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
-        for (EndpointStats e : top) {
-            html.append("<tr><td><code>").append(escape(e.endpoint())).append("</code></td>");
-            for (String figure : ReportView.endpointFigures(e)) {
-                html.append("<td class=\"num\">").append(escape(figure)).append("</td>");
-            }
-            html.append("</tr>\n");
+    }
+
+    private static void figureRow(String name, List<String> figures, StringBuilder html) {
+        html.append("<tr><td><code>").append(escape(name)).append("</code></td>");
+        for (String figure : figures) {
+            html.append("<td class=\"num\">").append(escape(figure)).append("</td>");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tr>\n");
     }
 
     private static void list(List<String> items, boolean asCode, StringBuilder html) {

@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.queryadvisor.advisor.endpoints.EndpointStats;
+import io.queryadvisor.advisor.pool.PoolSummary;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Suggestion;
 import io.queryadvisor.advisor.stats.QueryStats;
 
 /**
  * The report as GitHub-flavoured Markdown, to paste into a pull request or an issue: a summary,
- * one section per finding, then the most costly queries and the endpoints.
+ * one section per finding, then the most costly queries, the endpoints and the connection pools.
  */
 public final class MarkdownReportWriter implements ReportWriter {
 
@@ -33,6 +34,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         findings(view, md);
         topQueries(view, md);
         endpoints(view, md);
+        pools(view, md);
         out.write(md.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -133,15 +135,35 @@ public final class MarkdownReportWriter implements ReportWriter {
             return;
         }
         md.append("\n## Endpoints\n\n").append(text(view.endpointsCaption())).append("\n\n");
-        List<String> header = new ArrayList<>(List.of("Endpoint"));
-        header.addAll(ReportView.ENDPOINT_COLUMNS);
-        List<String> align = new ArrayList<>(List.of("---"));
-        ReportView.ENDPOINT_COLUMNS.forEach(c -> align.add("---:"));
-        md.append(row(header.toArray(String[]::new))).append('\n').append(row(align.toArray(String[]::new))).append('\n');
+        table("Endpoint", ReportView.ENDPOINT_COLUMNS, md);
         for (EndpointStats e : top) {
-            List<String> cells = new ArrayList<>(List.of(cellCode(e.endpoint())));
-            cells.addAll(ReportView.endpointFigures(e));
-            md.append(row(cells.toArray(String[]::new))).append('\n');
+            figureRow(cellCode(e.endpoint()), ReportView.endpointFigures(e), md);
         }
+    }
+
+    private static void pools(ReportView view, StringBuilder md) {
+        if (view.pools().isEmpty()) {
+            return;
+        }
+        md.append("\n## Connection pools\n\n").append(text(view.poolsCaption())).append("\n\n");
+        table("Pool", ReportView.POOL_COLUMNS, md);
+        for (PoolSummary p : view.pools()) {
+            figureRow(cellCode(p.name()), ReportView.poolFigures(p), md);
+        }
+    }
+
+    /** A table's header and alignment rows: a name column, then figures aligned right. */
+    private static void table(String nameColumn, List<String> figureColumns, StringBuilder md) {
+        List<String> header = new ArrayList<>(List.of(nameColumn));
+        header.addAll(figureColumns);
+        List<String> align = new ArrayList<>(List.of("---"));
+        figureColumns.forEach(c -> align.add("---:"));
+        md.append(row(header.toArray(String[]::new))).append('\n').append(row(align.toArray(String[]::new))).append('\n');
+    }
+
+    private static void figureRow(String name, List<String> figures, StringBuilder md) {
+        List<String> cells = new ArrayList<>(List.of(name));
+        cells.addAll(figures);
+        md.append(row(cells.toArray(String[]::new))).append('\n');
     }
 }

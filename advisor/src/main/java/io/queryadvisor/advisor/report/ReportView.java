@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import io.queryadvisor.advisor.endpoints.EndpointStats;
+import io.queryadvisor.advisor.pool.PoolSettings;
+import io.queryadvisor.advisor.pool.PoolSummary;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Severity;
 import io.queryadvisor.advisor.stats.CaptureHealth;
@@ -28,6 +30,10 @@ final class ReportView {
     /** The endpoints table's figure columns, in the order of {@link #endpointFigures}. */
     static final List<String> ENDPOINT_COLUMNS = List.of("Requests", "Statements", "Statements/request p50",
             "Statements/request p95", "DB ms/request p50", "DB ms/request p95", "Total ms", "Errors");
+
+    /** The pools table's figure columns, in the order of {@link #poolFigures}. */
+    static final List<String> POOL_COLUMNS = List.of("Max size", "Min idle", "Connection timeout ms", "Max active",
+            "Max waiting", "Acquisitions", "Acquire p95 ms", "Hold p95 ms", "Hold max ms", "Timeouts");
 
     /** A fingerprint longer than this is cut in the top-queries table; findings show it whole. */
     static final int MAX_SQL_IN_TABLE = 300;
@@ -164,6 +170,36 @@ final class ReportView {
                 requests ? Figures.millis(e.dbMillisPerRequestP50()) : Figures.NONE,
                 requests ? Figures.millis(e.dbMillisPerRequestP95()) : Figures.NONE,
                 Figures.millis(e.totalMillis()), Figures.count(e.errors()));
+    }
+
+    List<PoolSummary> pools() {
+        return report.pools();
+    }
+
+    String poolsCaption() {
+        return "Each pool or data source the application got connections from. Its settings and the most"
+                + " connections active and threads waiting are the pool's own, sampled once a second (" + Figures.NONE + " where"
+                + " the pool does not say or is not one Query Advisor reads); acquire and hold times are the"
+                + " application's checkouts.";
+    }
+
+    /** One pool's figures, in the order of {@link #POOL_COLUMNS}. */
+    static List<String> poolFigures(PoolSummary p) {
+        PoolSettings s = p.settings();
+        return List.of(known(s.maximumPoolSize()), known(s.minimumIdle()), knownMillis(s.connectionTimeoutMillis()),
+                p.sampled() ? Figures.count(p.maxActive()) : Figures.NONE, known(p.maxWaiting()),
+                Figures.count(p.acquisitions()), Figures.millis(p.acquireP95Millis()), Figures.millis(p.holdP95Millis()),
+                Figures.millis(p.holdMaxMillis()), Figures.count(p.timeouts()));
+    }
+
+    /** A count the pool may not say (-1). */
+    private static String known(long count) {
+        return count < 0 ? Figures.NONE : Figures.count(count);
+    }
+
+    /** A timeout in milliseconds: -1 not said, 0 none (a thread waits for ever). */
+    private static String knownMillis(long millis) {
+        return millis < 0 ? Figures.NONE : millis == 0 ? "none" : Figures.count(millis);
     }
 
     /** A fingerprint as the top-queries table shows it: on one line, cut when long. */

@@ -110,12 +110,24 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void listsEachPoolWithItsSettingsGaugesAndCheckoutTimes() {
+        assertThat(page.select("table.pools thead th").eachText()).containsExactly("Pool", "Max size", "Min idle",
+                "Connection timeout ms", "Max active", "Max waiting", "Acquisitions", "Acquire p95 ms", "Hold p95 ms",
+                "Hold max ms", "Timeouts");
+        Elements rows = page.select("table.pools tbody tr");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).select("td").eachText()).containsExactly(ReportFixture.POOL, "10", "10", "30,000", "10",
+                "4", "4,800", "12.5", "48.25", "1,200.5", "1");
+    }
+
+    @Test
     void saysSoWhenThereIsNothingToShow() {
         Report empty = new Report("2025-06-01T10:15:30Z", new ApplicationInfo("shop", "jvm", List.of()), List.of(),
                 List.of(), CaptureHealth.NONE);
         Document emptyPage = Jsoup.parse(ReportFixture.write(new HtmlReportWriter(), empty));
         assertThat(emptyPage.select("#findings p").text()).isEqualTo("No findings.");
         assertThat(emptyPage.select("#top-queries p").text()).isEqualTo("No statements captured.");
+        assertThat(emptyPage.select("#pools")).isEmpty();
     }
 
     @Test

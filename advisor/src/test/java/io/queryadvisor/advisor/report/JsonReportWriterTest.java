@@ -27,8 +27,8 @@ class JsonReportWriterTest {
     private final JsonNode json = parse(ReportFixture.write(new JsonReportWriter(), ReportFixture.report()));
 
     @Test
-    void hasExactlyTheSixTopLevelFields() {
-        assertThat(fieldNames(json)).containsExactly("generatedAt", "application", "queries", "endpoints",
+    void hasExactlyTheSevenTopLevelFields() {
+        assertThat(fieldNames(json)).containsExactly("generatedAt", "application", "queries", "endpoints", "pools",
                 "recommendations", "capture");
         assertThat(json.get("generatedAt").isTextual()).isTrue();
         assertThat(json.get("queries").isArray()).isTrue();
@@ -108,6 +108,21 @@ class JsonReportWriterTest {
                 "dbMillisPerRequestP95");
         assertThat(endpoint.get("endpoint").asText()).isEqualTo(ReportFixture.ENDPOINT);
         assertThat(endpoint.get("dbMillisPerRequestP95").asDouble()).isEqualTo(22.5);
+    }
+
+    @Test
+    void everyPoolCarriesItsSettingsAndWhatItsGaugesAndCheckoutsCameTo() {
+        JsonNode pool = json.get("pools").get(0);
+        assertThat(fieldNames(pool)).containsExactly("name", "sampled", "settings", "secondsSampled", "maxActive",
+                "maxWaiting", "secondsWithWaiting", "meanIdleShare", "acquisitions", "acquireP95Millis",
+                "acquireMaxMillis", "holdP95Millis", "holdMaxMillis", "acquireFailures", "timeouts", "statements",
+                "transactionsPerRequestP95");
+        assertThat(fieldNames(pool.get("settings"))).containsExactly("maximumPoolSize", "minimumIdle",
+                "connectionTimeoutMillis", "maxLifetimeMillis", "idleTimeoutMillis", "leakDetectionThresholdMillis");
+        assertThat(pool.get("name").asText()).isEqualTo(ReportFixture.POOL);
+        assertThat(pool.get("maxWaiting").asInt()).isEqualTo(4);
+        assertThat(pool.get("holdP95Millis").asDouble()).isEqualTo(48.25);
+        assertThat(json.get("pools").get(1).get("maxWaiting").asInt()).as("a driver does not say").isEqualTo(-1);
     }
 
     @Test

@@ -68,7 +68,8 @@ class MarkdownReportWriterTest {
                 "### 2. MEDIUM: SELECT \\* reads columns nobody uses \\<script\\>alert(1)\\</script\\>",
                 "### 3. LOW: Statement time is 42% of requests in total",
                 "## Top queries",
-                "## Endpoints");
+                "## Endpoints",
+                "## Connection pools");
         assertThat(markdown).contains("**Rule:** `n-plus-one` · **Impact:** 3,456.78 ms · **Fingerprint:** `a1b2c3`");
     }
 
@@ -88,7 +89,7 @@ class MarkdownReportWriterTest {
 
     @Test
     void everyTableRowHasAsManyCellsAsItsHeader() {
-        assertThat(structure.tables()).hasSize(4);
+        assertThat(structure.tables()).hasSize(5);
         for (List<List<String>> table : structure.tables()) {
             int columns = table.get(0).size();
             assertThat(table).allSatisfy(row -> assertThat(row).hasSize(columns));
@@ -114,6 +115,21 @@ class MarkdownReportWriterTest {
                 "22.5", "1,234.5", "3");
         assertThat(endpoints.get(3)).containsExactly("`no request: scheduling-*`", "0", "50", "–", "–", "–", "–",
                 "80.25", "0");
+    }
+
+    @Test
+    void listsEachPoolWithItsSettingsGaugesAndCheckoutTimes() {
+        List<List<String>> pools = structure.tables().get(4);
+        assertThat(pools.get(0)).containsExactly("Pool", "Max size", "Min idle", "Connection timeout ms", "Max active",
+                "Max waiting", "Acquisitions", "Acquire p95 ms", "Hold p95 ms", "Hold max ms", "Timeouts");
+        assertThat(pools.get(2)).containsExactly("`` HikariPool-1 <orders>\\|`x` ``", "10", "10", "30,000", "10", "4",
+                "4,800", "12.5", "48.25", "1,200.5", "1");
+    }
+
+    @Test
+    void showsADataSourceWithoutGaugesAsNotSaid() {
+        assertThat(structure.tables().get(4).get(3)).containsExactly("`org.postgresql.Driver`", "–", "–", "–", "–",
+                "–", "3", "8", "20", "21.25", "0");
     }
 
     @Test
@@ -164,6 +180,6 @@ class MarkdownReportWriterTest {
         Report empty = new Report("2025-06-01T10:15:30Z", new ApplicationInfo("shop", "jvm", List.of()), List.of(),
                 List.of(), CaptureHealth.NONE);
         assertThat(ReportFixture.write(new MarkdownReportWriter(), empty))
-                .contains("No findings.").contains("No statements captured.");
+                .contains("No findings.").contains("No statements captured.").doesNotContain("## Connection pools");
     }
 }

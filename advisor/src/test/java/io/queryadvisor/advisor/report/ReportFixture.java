@@ -12,6 +12,8 @@ import java.util.Map;
 import io.queryadvisor.advisor.capture.CallSite;
 import io.queryadvisor.advisor.endpoints.EndpointStats;
 import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.pool.PoolSettings;
+import io.queryadvisor.advisor.pool.PoolSummary;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.rules.Severity;
 import io.queryadvisor.advisor.rules.Suggestion;
@@ -42,6 +44,8 @@ final class ReportFixture {
 
     static final String ENDPOINT = "GET /search/<b>|`x`";
 
+    static final String POOL = "HikariPool-1 <orders>|`x`";
+
     static final int QUERY_COUNT = 25;
 
     private ReportFixture() {
@@ -57,7 +61,7 @@ final class ReportFixture {
         ApplicationInfo app = new ApplicationInfo(APP_NAME, "Eclipse Adoptium 21.0.4+7-LTS", List.of(
                 new ApplicationInfo.DatabaseInfo("HikariPool-1", "PostgreSQL 15.6", "PostgreSQL JDBC Driver 42.7.14",
                         "jdbc:postgresql://127.0.0.1:5432/shop")));
-        return new Report("2025-06-01T10:15:30.123Z", app, queries(), endpoints(), recommendations, capture);
+        return new Report("2025-06-01T10:15:30.123Z", app, queries(), endpoints(), pools(), recommendations, capture);
     }
 
     static Recommendation nPlusOne() {
@@ -94,6 +98,18 @@ final class ReportFixture {
         return List.of(
                 new EndpointStats("e1", ENDPOINT, 120, 2_400, 3, 1_234.5, 20, 41, 9.75, 22.5),
                 new EndpointStats("e2", "no request: scheduling-*", 0, 50, 0, 80.25, 0, 0, 0, 0));
+    }
+
+    /**
+     * A HikariCP pool, sampled, whose threads waited and once timed out; and connections from a driver,
+     * which no pool gauges describe.
+     */
+    static List<PoolSummary> pools() {
+        return List.of(
+                new PoolSummary(POOL, true, new PoolSettings(10, 10, 30_000, 1_800_000, 600_000, 0), 930, 10, 4, 12,
+                        0.35, 4_800, 12.5, 250.75, 48.25, 1_200.5, 1, 1, 19_200, 2),
+                new PoolSummary("org.postgresql.Driver", false, PoolSettings.UNKNOWN, 0, 0, -1, 0, 0, 3, 8.0, 9.5,
+                        20.0, 21.25, 0, 0, 3, 0));
     }
 
     /** {@value #QUERY_COUNT} fingerprints, deliberately not in order of total time. */

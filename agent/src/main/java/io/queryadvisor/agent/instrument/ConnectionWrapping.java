@@ -18,6 +18,10 @@ import io.queryadvisor.capture.jdbc.Checkouts;
  *   <li>only the outermost {@code getConnection}/{@code connect} on a thread wraps: a DataSource
  *       that delegates to another (Spring's proxies, an application's own, HikariCP's internal
  *       DriverDataSource) is seen once, at the top, and the application's wait is that call's;</li>
+ *   <li>that checkout is the pool's when a pool's getConnection ran under the top one (a proxy data
+ *       source in front of the pool): named after the pool, and the pool is the one sampled, once;</li>
+ *   <li>a connection handle that has no connection yet (Spring's lazy and transaction-aware proxies,
+ *       see {@link LazyConnectionHandles}) is not wrapped: its real checkout, on first use, is;</li>
  *   <li>a physical connection that a pool opens for itself is not wrapped: the pool's logical
  *       connections are (see {@link PoolCallers});</li>
  *   <li>a connection that is already ours, or that Query Advisor opens for itself, is not wrapped.</li>
@@ -115,15 +119,20 @@ public final class ConnectionWrapping {
             if (depth > 0) {
                 if (source instanceof Driver) {
                     ctx.physicalConnectionMade = true;
+                } else if (PoolCallers.isPoolClass(source.getClass().getName())) {
+                    ctx.poolBelow = source; // inner calls return first: the last one set is the outermost pool
                 }
                 return connection;
             }
             boolean physical = ctx.physicalConnectionMade || source instanceof Driver;
             ctx.physicalConnectionMade = false;
+            Object pool = ctx.poolBelow;
+            ctx.poolBelow = null;
+            Object named = pool == null || PoolCallers.isPoolClass(source.getClass().getName()) ? source : pool;
             Capture active = capture;
             if (thrown != null) {
                 if (active != null && !physical && !ctx.uncaptured && depth == 0) {
-                    Checkouts.failed(active, active.source(source, ctx), ctx.connectStartNanos, thrown, ctx);
+                    Checkouts.failed(active, active.source(named, ctx), ctx.connectStartNanos, thrown, ctx);
                 }
                 return connection;
             }
@@ -133,8 +142,11 @@ public final class ConnectionWrapping {
             if (physical && PoolCallers.openedByPool()) {
                 return connection;
             }
+            if (pool == null && !physical && LazyConnectionHandles.isHandle(source, connection)) {
+                return connection;
+            }
             long asked = depth < 0 ? System.nanoTime() : ctx.connectStartNanos;
-            return Checkouts.checkedOut(active, active.source(source, ctx), connection, asked, ctx);
+            return Checkouts.checkedOut(active, active.source(named, ctx), connection, asked, ctx);
         } catch (Throwable t) {
             AgentLog.warnOnce("wrap", "could not wrap a connection from " + source.getClass().getName()
                     + "; it is used unwrapped", t);

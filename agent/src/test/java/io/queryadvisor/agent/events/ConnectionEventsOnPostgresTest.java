@@ -10,13 +10,12 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import com.example.infra.ForwardingDataSource;
 import com.example.shop.Storefront;
@@ -101,9 +100,12 @@ class ConnectionEventsOnPostgresTest {
     }
 
     @Test
-    void aDataSourceInFrontOfThePoolIsOneCheckoutNamedAfterIt() throws SQLException {
-        DataSource forwarding = new ForwardingDataSource(agent.pool(shop));
-        new Storefront(forwarding).visit(1);
+    void aDataSourceInFrontOfADataSourceThatIsNoPoolIsOneCheckoutNamedAfterIt() throws SQLException {
+        PGSimpleDataSource plain = new PGSimpleDataSource();
+        plain.setURL(shop.jdbcUrl());
+        plain.setUser(shop.user());
+        plain.setPassword(shop.password());
+        new Storefront(new ForwardingDataSource(plain)).visit(1);
 
         assertThat(onlyEvent(ConnectionAcquired.class).source()).isEqualTo(ForwardingDataSource.class.getName());
         assertThat(onlyEvent(ConnectionReleased.class).statements()).isEqualTo(Storefront.STATEMENTS_PER_VISIT);

@@ -31,6 +31,7 @@ import io.queryadvisor.advisor.capture.ObservedStatement;
 import io.queryadvisor.advisor.capture.StatementExecuted;
 import io.queryadvisor.advisor.config.Settings;
 import io.queryadvisor.advisor.fingerprint.StatementType;
+import io.queryadvisor.advisor.pool.PoolsSnapshot;
 import io.queryadvisor.advisor.rules.Recommendation;
 import io.queryadvisor.advisor.stats.QueryStats;
 import io.queryadvisor.advisor.stats.WorkloadSnapshot;
@@ -163,6 +164,17 @@ public final class AgentUnderTest implements BeforeEachCallback, AfterEachCallba
     /** Every statement execution captured so far, in capture order. */
     public List<StatementExecuted> statements() {
         return events(ObservedStatement.class).stream().map(ObservedStatement::event).toList();
+    }
+
+    /** The advisor of this test, to serve its dashboard from. */
+    public Advisor advisor() {
+        return advisor;
+    }
+
+    /** The pools and data sources as published once everything captured so far is analysed. */
+    public PoolsSnapshot pools() {
+        awaitIdle();
+        return advisor.pools();
     }
 
     /** The statistics of everything captured so far. */

@@ -1,6 +1,9 @@
 package io.queryadvisor.capture.pool;
 
 import java.lang.reflect.Method;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 
 import io.queryadvisor.advisor.capture.PoolSampled;
 
@@ -26,6 +29,27 @@ interface PoolReader {
             }
         }
         return null;
+    }
+
+    /**
+     * The pool we can read that {@code dataSource} is or wraps ({@link java.sql.Wrapper#unwrap}, which
+     * Spring's data-source proxies and most others answer for their target), else {@code dataSource}.
+     */
+    static Object poolBehind(DataSource dataSource) {
+        if (of(dataSource) != null) {
+            return dataSource;
+        }
+        for (String poolClass : new String[] {HikariPoolReader.DATA_SOURCE, Dbcp2PoolReader.DATA_SOURCE}) {
+            try {
+                Class<?> type = Class.forName(poolClass, false, dataSource.getClass().getClassLoader());
+                if (dataSource.isWrapperFor(type)) {
+                    return dataSource.unwrap(type);
+                }
+            } catch (ClassNotFoundException | SQLException | RuntimeException | LinkageError e) {
+                // not that kind of pool, or a wrapper that cannot say: try the next
+            }
+        }
+        return dataSource;
     }
 
     static Object call(Object target, String getter) throws ReflectiveOperationException {

@@ -5,6 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import io.queryadvisor.advisor.capture.CaptureEvent;
 import io.queryadvisor.advisor.capture.PoolSampled;
 import io.queryadvisor.advisor.faults.FaultInjection;
@@ -33,13 +35,13 @@ public final class PoolSampler {
     }
 
     /**
-     * Samples {@code dataSource} from now on if it is a pool we can read (HikariCP, DBCP2); called
-     * once per data source, when it is first seen. Never throws.
+     * Samples {@code dataSource} from now on if it is a pool we can read (HikariCP, DBCP2) and is not
+     * sampled already; called once per data source, when it is first seen. Never throws.
      */
     public void watch(Object dataSource, String name) {
         try {
             PoolReader reader = PoolReader.of(dataSource);
-            if (reader == null || stopped || pools.size() >= MAX_POOLS) {
+            if (reader == null || stopped || pools.size() >= MAX_POOLS || watching(dataSource)) {
                 return;
             }
             pools.add(new Watched(new WeakReference<>(dataSource), name, reader));
@@ -47,6 +49,24 @@ public final class PoolSampler {
         } catch (RuntimeException | LinkageError e) {
             CaptureLog.warnOnce("pool-watch", "could not watch the pool " + name + "; its gauges are not sampled", e);
         }
+    }
+
+    /**
+     * The pool {@code dataSource} is, or the pool it wraps when it is a proxy in front of one (a pool
+     * we can sample, found through {@code unwrap}); else {@code dataSource} itself. Never throws.
+     */
+    public static Object poolBehind(DataSource dataSource) {
+        return PoolReader.poolBehind(dataSource);
+    }
+
+    /** Whether {@code dataSource} is watched already: captured twice, or directly and behind a proxy. */
+    private boolean watching(Object dataSource) {
+        for (Watched w : pools) {
+            if (w.pool.get() == dataSource) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pools watched now (collected ones included until the next round notices). */

@@ -21,7 +21,31 @@ window.QueryAdvisorPools = (() => {
 
   // A threshold as a constant line over the whole window; none when it is not set.
   function threshold(label, value, x, color) {
-    return value > 0 ? [line(label, x.map(() => value), color, true)] : [];
+    if (!(value > 0)) return [];
+    const limit = line(label, x.map(() => value), color, true);
+    limit.threshold = value;
+    return [limit];
+  }
+
+  // How far above the data's peak a threshold may be and still set a time chart's scale: the data
+  // then keeps at least a twentieth of the chart's height.
+  const REACH = 20;
+
+  // The top of a time chart's y scale: the data's peak, and the thresholds within REACH times it. A
+  // threshold far above (a 30 s leak line over holds of 150 ms) would press the data flat onto the
+  // axis: it is left above the chart, and its legend label says so.
+  function fittedTop(lines) {
+    let peak = 0;
+    for (const l of lines) {
+      if (l.threshold === undefined) for (const v of l.values) if (v != null && v > peak) peak = v;
+    }
+    let top = peak;
+    for (const l of lines) {
+      if (l.threshold === undefined) continue;
+      if (peak === 0 || l.threshold <= peak * REACH) top = Math.max(top, l.threshold);
+      else l.series.label += ' (above the chart)';
+    }
+    return top > 0 ? top * 1.1 : 1;
   }
 
   // Pixels painted, and those in the first series' colour (its line, not the axes): what was drawn.
@@ -43,7 +67,8 @@ window.QueryAdvisorPools = (() => {
     box.dataset.seriesInk = String(seriesInk);
   }
 
-  function chart(h, title, x, lines) {
+  // fit: scale the y axis to the data (see fittedTop) rather than to every line
+  function chart(h, title, x, lines, fit) {
     const box = h.el('div', 'chart');
     box.append(h.el('h4', null, title));
     box.dataset.points = String(x.length);
@@ -53,7 +78,7 @@ window.QueryAdvisorPools = (() => {
       width: 560, height: 170,
       series: [{}].concat(lines.map(l => l.series)),
       axes: [{}, { size: 56 }],
-      scales: { x: { time: true } },
+      scales: fit ? { x: { time: true }, y: { range: [0, fittedTop(lines)] } } : { x: { time: true } },
       hooks: { draw: [u => markInk(u, lines.length ? lines[0].series.stroke : null)] },
     };
     // uPlot is a nicety: without it (a failed load) the tables below still tell the story
@@ -107,10 +132,10 @@ window.QueryAdvisorPools = (() => {
     charts.append(
       chart(h, 'Connections', x, connections.concat(threshold('maximum', pool.settings.maximumPoolSize, x, COLORS.limit))),
       chart(h, 'Acquire p95 (ms)', x, [line('acquire p95', pool.series.map(p => p.acquireP95Millis), COLORS.acquire)]
-        .concat(threshold('saturation threshold', thresholds.acquireMillis, x, COLORS.limit))),
+        .concat(threshold('saturation threshold', thresholds.acquireMillis, x, COLORS.limit)), true),
       chart(h, 'Hold p95 (ms)', x, [line('hold p95', pool.series.map(p => p.holdP95Millis), COLORS.hold)]
         .concat(threshold('long-held threshold', thresholds.holdMillis, x, COLORS.limit))
-        .concat(threshold('leak threshold', thresholds.leakMillis, x, COLORS.leak))));
+        .concat(threshold('leak threshold', thresholds.leakMillis, x, COLORS.leak)), true));
     article.append(charts);
     article.append(h.el('h4', null, 'Longest holders'), table(h, 'holders',
       ['Acquired at', 'Thread', 'Endpoint', 'Held ms', 'Statements ms', ''],
