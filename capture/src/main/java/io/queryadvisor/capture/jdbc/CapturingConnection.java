@@ -33,12 +33,14 @@ public abstract class CapturingConnection implements Connection {
     private static final int UNKNOWN = -1;
     private static final VarHandle CLOSED;
     private static final VarHandle OPEN;
+    private static final VarHandle OWNED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CLOSED = lookup.findVarHandle(CapturingConnection.class, "closed", boolean.class);
             OPEN = lookup.findVarHandle(CapturingConnection.class, "open", Object[].class);
+            OWNED = lookup.findVarHandle(CapturingConnection.class, "owned", CapturingStatement.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -61,7 +63,9 @@ public abstract class CapturingConnection implements Connection {
     private int transactionStatements;
     @SuppressWarnings("unused") // through CLOSED
     private volatile boolean closed;
-    private volatile Object[] open; // OpenStatements' first chunk, made with the first statement
+    @SuppressWarnings("unused") // through OWNED
+    private CapturingStatement owned; // an open statement of the checkout thread's; see opened()
+    private volatile Object[] open; // OpenStatements' first chunk, made when the owned slot is taken
 
     /**
      * @param id          its id in {@code capture}
@@ -106,11 +110,22 @@ public abstract class CapturingConnection implements Connection {
         transactionStatements++;
     }
 
+    /**
+     * Tracks a new statement. The checkout thread first tries a slot of its own, written with
+     * release stores and no atomic operation: only that thread ever puts a statement there, and only
+     * when it finds the slot empty; only the closing of the statement in it empties it. So the
+     * usual checkout (one thread, one statement at a time) tracks without a CAS or an allocation;
+     * other threads, and statements opened while the slot is taken, go to {@link OpenStatements}.
+     */
     final void opened(CapturingStatement statement) {
+        if (Thread.currentThread() == checkoutThread && (CapturingStatement) OWNED.getAcquire(this) == null) {
+            OWNED.setRelease(this, statement);
+            return;
+        }
         Object[] tracked = open;
         if (tracked == null) {
             Object[] made = OpenStatements.newChunk();
-            tracked = (Object[]) OPEN.compareAndExchange(this, null, made);
+            tracked = (Object[]) OPEN.compareAndExchange(this, (Object[]) null, made);
             if (tracked == null) {
                 tracked = made;
             }
@@ -121,6 +136,10 @@ public abstract class CapturingConnection implements Connection {
     }
 
     final void closed(CapturingStatement statement) {
+        if ((CapturingStatement) OWNED.getAcquire(this) == statement) {
+            OWNED.setRelease(this, (CapturingStatement) null);
+            return;
+        }
         Object[] tracked = open;
         if (tracked != null) {
             OpenStatements.untrack(tracked, statement);
@@ -130,7 +149,7 @@ public abstract class CapturingConnection implements Connection {
     /** Statements tracked as open now; for tests. */
     final int trackedStatements() {
         Object[] tracked = open;
-        return tracked == null ? 0 : OpenStatements.size(tracked);
+        return (OWNED.getAcquire(this) == null ? 0 : 1) + (tracked == null ? 0 : OpenStatements.size(tracked));
     }
 
     /** Statements that were opened past {@link OpenStatements#MAX_TRACKED} and so never tracked; for tests. */
@@ -302,6 +321,10 @@ public abstract class CapturingConnection implements Connection {
 
     private void released() {
         try {
+            CapturingStatement own = (CapturingStatement) OWNED.getAcquire(this);
+            if (own != null) {
+                own.flushPending();
+            }
             Object[] tracked = open;
             if (tracked != null) {
                 OpenStatements.forEach(tracked, CapturingStatement::flushPending);

@@ -103,8 +103,24 @@ class SharedConnectionTest {
             connection.createStatement();
         }
 
-        assertThat(connection.trackedStatements()).isEqualTo(OpenStatements.MAX_TRACKED);
-        assertThat(connection.untrackedStatements()).isEqualTo(leaked - OpenStatements.MAX_TRACKED);
+        int bound = OpenStatements.MAX_TRACKED + 1; // the chunks, and the checkout thread's own slot
+        assertThat(connection.trackedStatements()).isEqualTo(bound);
+        assertThat(connection.untrackedStatements()).isEqualTo(leaked - bound);
+    }
+
+    @Test
+    void aStatementOfTheCheckoutThreadClosedByAnotherThreadStopsBeingTracked() throws Exception {
+        Statement statement = connection.createStatement();
+        threads.submit(() -> {
+            statement.close();
+            return null;
+        }).get();
+
+        assertThat(connection.trackedStatements()).isZero();
+        Statement next = connection.createStatement();
+        assertThat(connection.trackedStatements()).isEqualTo(1);
+        next.close();
+        assertThat(connection.trackedStatements()).isZero();
     }
 
     private List<Future<Void>> onEveryThread(Callable<Void> work) {
