@@ -27,6 +27,11 @@ final class DurationHistogram {
         return totalNanos / 1e6;
     }
 
+    /** The longest duration recorded, in milliseconds (to the histogram's precision); 0 when empty. */
+    double maxMillis() {
+        return count() == 0 ? 0 : micros.getMaxValue() / 1_000.0;
+    }
+
     /** The value at {@code percentile} (0..100) in milliseconds; 0 when empty. */
     double percentileMillis(double percentile) {
         return count() == 0 ? 0 : micros.getValueAtPercentile(percentile) / 1_000.0;
@@ -43,7 +48,7 @@ final class DurationHistogram {
             return DurationSummary.EMPTY;
         }
         return new DurationSummary(n, round(totalMillis()), round(totalMillis() / n), round(percentileMillis(50)),
-                round(percentileMillis(95)), round(percentileMillis(99)), round(micros.getMaxValue() / 1_000.0));
+                round(percentileMillis(95)), round(percentileMillis(99)), round(maxMillis()));
     }
 
     static double round(double millis) {

@@ -23,15 +23,21 @@ final class KeyedUsage {
     }
 
     void acquired(String key, long waitNanos) {
-        tally(key).acquire.record(waitNanos);
+        Tally t = tally(key);
+        t.acquire.record(waitNanos);
+        t.view = null;
     }
 
     void released(String key, long heldNanos) {
-        tally(key).hold.record(heldNanos);
+        Tally t = tally(key);
+        t.hold.record(heldNanos);
+        t.view = null;
     }
 
     void failed(String key) {
-        tally(key).timeouts++;
+        Tally t = tally(key);
+        t.timeouts++;
+        t.view = null;
     }
 
     private Tally tally(String key) {
@@ -51,10 +57,7 @@ final class KeyedUsage {
     /** Most hold time first. */
     List<CallSiteUsage> views() {
         List<CallSiteUsage> views = new ArrayList<>();
-        byKey.forEach((key, t) -> views.add(new CallSiteUsage(key, t.acquire.count(),
-                DurationHistogram.round(t.acquire.percentileMillis(95)), DurationHistogram.round(t.hold.percentileMillis(95)),
-                DurationHistogram.round(t.hold.summary().maxMillis()), DurationHistogram.round(t.hold.totalMillis()),
-                t.timeouts)));
+        byKey.forEach((key, t) -> views.add(t.view(key)));
         views.sort(Comparator.comparingDouble(CallSiteUsage::holdTotalMillis).reversed()
                 .thenComparing(CallSiteUsage::where));
         return views;
@@ -64,5 +67,17 @@ final class KeyedUsage {
         final DurationHistogram acquire = new DurationHistogram();
         final DurationHistogram hold = new DurationHistogram();
         long timeouts;
+        // The last view, until the next change: most keys are unchanged between two publications,
+        // and a percentile walks the histogram.
+        CallSiteUsage view;
+
+        CallSiteUsage view(String key) {
+            if (view == null) {
+                view = new CallSiteUsage(key, acquire.count(), DurationHistogram.round(acquire.percentileMillis(95)),
+                        DurationHistogram.round(hold.percentileMillis(95)), DurationHistogram.round(hold.maxMillis()),
+                        DurationHistogram.round(hold.totalMillis()), timeouts);
+            }
+            return view;
+        }
     }
 }

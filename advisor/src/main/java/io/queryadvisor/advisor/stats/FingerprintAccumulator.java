@@ -38,6 +38,10 @@ final class FingerprintAccumulator {
     private long batchedStatements;
     private long firstSeen;
     private long lastSeen;
+    // The last snapshot, until the next record: the consumer publishes many times a second while
+    // the application starts, and most queries have not run since the previous publication
+    // (reading percentiles walks the histogram: it was the consumer's main cost at start-up).
+    private QueryStats snapshot;
 
     FingerprintAccumulator(Fingerprint fingerprint, int maxCallSites) {
         this.fingerprint = fingerprint;
@@ -45,6 +49,7 @@ final class FingerprintAccumulator {
     }
 
     void record(ObservedStatement s) {
+        snapshot = null;
         StatementExecuted e = s.event();
         long epochMillis = s.epochMillis();
         if (count == 0) {
@@ -85,6 +90,13 @@ final class FingerprintAccumulator {
     }
 
     QueryStats snapshot() {
+        if (snapshot == null) {
+            snapshot = newSnapshot();
+        }
+        return snapshot;
+    }
+
+    private QueryStats newSnapshot() {
         List<CallSiteCount> sites = new ArrayList<>(callSites.size() + 1);
         callSites.forEach((site, n) -> sites.add(CallSiteCount.of(site, n[0])));
         sites.sort(Comparator.comparingLong(CallSiteCount::count).reversed().thenComparing(CallSiteCount::callSite));

@@ -48,6 +48,19 @@ class PoolUsageTest {
     }
 
     @Test
+    void aCallSitesFiguresFollowCheckoutsMadeAfterTheyWereLastRead() {
+        script.acquire(1, 5, DAO, null).release(1, 20, 10);
+        assertThat(pool().callSites()).first().satisfies(site -> assertThat(site.acquisitions()).isEqualTo(1));
+
+        script.acquire(2, 5, DAO, null).release(2, 900, 10);
+
+        assertThat(pool().callSites()).first().satisfies(site -> {
+            assertThat(site.acquisitions()).isEqualTo(2);
+            assertThat(site.holdMaxMillis()).isCloseTo(900.0, withinPercentage(1));
+        });
+    }
+
+    @Test
     void countsTheConnectionsOutAtEachAcquisition() {
         script.acquire(1, 0, DAO, null).acquire(2, 0, DAO, null).acquire(3, 0, DAO, null)
                 .release(3, 1, 1).release(2, 1, 1).release(1, 1, 1);
