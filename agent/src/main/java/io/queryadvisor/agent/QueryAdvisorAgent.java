@@ -57,7 +57,7 @@ public final class QueryAdvisorAgent {
                 generateWrappersInBackground();
                 AgentInstaller.install(instrumentation, lateAttach);
             }
-            startDashboard(config, advisor);
+            startDashboardInBackground(config, advisor);
             if (config.reportOnExit() != null) {
                 ReportOnExit.register(advisor, config.reportOnExit());
             }
@@ -89,16 +89,27 @@ public final class QueryAdvisorAgent {
         thread.start();
     }
 
-    private static void startDashboard(AgentConfig config, Advisor advisor) {
+    /**
+     * The dashboard's server, its metrics registry and its pages take a few hundred milliseconds of
+     * class loading: on a thread of our own they overlap the application's start instead of
+     * delaying it. Its line ({@code dashboard: URL}) is printed when it listens.
+     */
+    private static void startDashboardInBackground(AgentConfig config, Advisor advisor) {
         if (!config.dashboard().enabled()) {
             return;
         }
+        Thread thread = new Thread(() -> startDashboard(config, advisor), "query-advisor-dashboard-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void startDashboard(AgentConfig config, Advisor advisor) {
         try {
             DashboardServer server = DashboardServer.start(config.dashboard(), advisor);
             dashboardLines(server).forEach(AgentLog::info);
         } catch (DashboardPortUnavailableException e) {
             AgentLog.info(e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             AgentLog.warnOnce("dashboard", "the dashboard could not start; capture and reports go on", e);
         }
     }

@@ -44,9 +44,33 @@ public final class AgentInstaller {
     /**
      * @param lateAttach true when the application is already running ({@code agentmain}): classes
      *                   loaded before are then retransformed. At {@code premain} none of interest is
-     *                   loaded yet, and skipping the scan of the JDK's loaded classes saves start time.
+     *                   loaded yet, and skipping the scan of the JDK's loaded classes saves start time;
+     *                   there Byte Buddy's transformer is built on a thread of its own, behind a
+     *                   {@link DeferredTransformer} registered at once, so that the application's
+     *                   start does not wait for Byte Buddy to load.
      */
     public static void install(Instrumentation instrumentation, boolean lateAttach) {
+        if (lateAttach) {
+            builder(true).installOn(instrumentation);
+            return;
+        }
+        DeferredTransformer deferred = new DeferredTransformer();
+        instrumentation.addTransformer(deferred, false);
+        Thread thread = new Thread(() -> {
+            try {
+                deferred.ready(builder(false).makeRaw());
+            } catch (Throwable t) {
+                deferred.failed();
+                AgentLog.warnOnce("instrument", "could not prepare the instrumentation; connections are not captured", t);
+            }
+        }, "query-advisor-instrumentation");
+        deferred.buildingOn(thread);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The instrumentation's whole configuration; {@code lateAttach} retransforms classes already loaded. */
+    private static AgentBuilder builder(boolean lateAttach) {
         // Our advice is inlined, so Byte Buddy's Nexus (for initialising generated classes) is never
         // needed; creating it touches sun.misc.Unsafe, which JDK 24+ warns about on the
         // application's console. The property name is relocated with the rest of Byte Buddy.
@@ -54,7 +78,7 @@ public final class AgentInstaller {
             System.setProperty(Nexus.PROPERTY, "true");
         }
         AgentClassVisibility visible = new AgentClassVisibility();
-        new AgentBuilder.Default()
+        return new AgentBuilder.Default()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 // Matching asks the candidate classes for their super types; caching the type
                 // descriptions they share (Object, Serializable, ...) keeps class loading fast.
@@ -92,8 +116,7 @@ public final class AgentInstaller {
                         // a connect with a narrower return type is called through its bridge
                         .visit(new DriverBridgeAdvice()))
                 .type(ServletInstrumentation.servlets(), visible)
-                .transform(new ServletInstrumentation())
-                .installOn(instrumentation);
+                .transform(new ServletInstrumentation());
     }
 
     /** A class that cannot be instrumented is left as it is, and said once. */

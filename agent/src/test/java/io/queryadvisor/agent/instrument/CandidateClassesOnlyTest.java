@@ -74,6 +74,41 @@ class CandidateClassesOnlyTest {
         assertThat(recording.seen).isEmpty();
     }
 
+    @Test
+    void aMethodNamedLikeAnInstrumentedOneWithOtherTypesIsNot() {
+        // getConnection() returning a String, connect(int), service(): not JDBC's nor a servlet's
+        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(SameNamesOtherTypes.class))).isFalse();
+    }
+
+    @Test
+    void aDriverReachedOnlyThroughItsBridgeIsACandidate() {
+        // connect narrowed to a subtype of Connection: the compiler's bridge returns java.sql.Connection
+        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(NarrowingDriver.class))).isTrue();
+    }
+
+    /** The instrumented names, with types no instrumented method has. */
+    static final class SameNamesOtherTypes {
+        String getConnection() {
+            return "";
+        }
+
+        void connect(int port) {
+        }
+
+        void service() {
+        }
+    }
+
+    /** A driver whose connect declares a narrower return type, as MariaDB Connector/J 3's does. */
+    abstract static class NarrowingDriver implements java.sql.Driver {
+        @Override
+        public abstract NarrowConnection connect(String url, java.util.Properties info);
+    }
+
+    /** A driver's own connection type. */
+    interface NarrowConnection extends java.sql.Connection {
+    }
+
     /** Names that begin with the instrumented ones, and none of those. */
     static final class HasLongerNames {
         int connectTimeout;
