@@ -21,6 +21,8 @@ SHOP=${SHOP_JAR:-$ROOT/samples/spring-shop/target/query-advisor-spring-shop.jar}
 JAVA=${JAVA:-java}
 URL=${START_COST_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/test}
 DBUSER=${START_COST_USER:-postgres}
+# psql's form of the same database: postgresql://user@host:port/db
+PSQL_URL=${START_COST_PSQL_URL:-postgresql://$DBUSER@${URL#jdbc:postgresql://}}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -31,6 +33,12 @@ done
 # one run: prints "wall_seconds cpu_seconds peak_rss_kib"
 run() {
   local label=$1 n=$2; shift 2
+  # The same database state before every run: the previous run's schema gone and written out, so
+  # that no checkpoint or autovacuum of its data lands in the middle of the next start (without
+  # this, the database's own work made single starts vary by 30%, with the agent or without).
+  psql -q "$PSQL_URL" -c "DROP SCHEMA IF EXISTS start_cost CASCADE" -c "CHECKPOINT" >/dev/null 2>&1 \
+    || echo "(could not reset schema start_cost with psql; runs may vary more)" >&2
+  sleep 2
   local out=$WORK/$label-$n.log times=$WORK/$label-$n.time
   # The start is what is measured: an iteration that failed after it (a request timed out on a
   # starved machine) is said, and the run still counts.
