@@ -28,13 +28,6 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
 
     static final String JSON_TYPE = "application/json; charset=utf-8";
 
-    /*
-     * SQL text is data the application controls, and may hold markup. Writing <, > and & as JSON
-     * unicode escapes keeps the JSON valid and equal once parsed, and inert even if some client
-     * ever mistook it for HTML. A writer of our own: the shared mapper is not to be reconfigured.
-     */
-    private static final ObjectWriter JSON_WRITER = Json.mapper().writer().with(new MarkupEscapes());
-
     Response {
         headers = Map.copyOf(headers);
     }
@@ -44,7 +37,7 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
     }
 
     static Response json(Object value) throws JsonProcessingException {
-        return of(200, JSON_TYPE, JSON_WRITER.writeValueAsBytes(value));
+        return of(200, JSON_TYPE, JsonWriter.INSTANCE.writeValueAsBytes(value));
     }
 
     /**
@@ -67,7 +60,7 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
     /** {@code {"error": message}} with {@code status}. */
     static Response error(int status, String message) {
         try {
-            return of(status, JSON_TYPE, JSON_WRITER.writeValueAsBytes(Map.of("error", message)));
+            return of(status, JSON_TYPE, JsonWriter.INSTANCE.writeValueAsBytes(Map.of("error", message)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an error message", e); // a map of two strings
         }
@@ -95,6 +88,17 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
         try (OutputStream stream = exchange.getResponseBody()) {
             stream.write(body);
         }
+    }
+
+    /**
+     * SQL text is data the application controls, and may hold markup. Writing <, > and & as JSON
+     * unicode escapes keeps the JSON valid and equal once parsed, and inert even if some client
+     * ever mistook it for HTML. A writer of our own: the shared mapper is not to be reconfigured.
+     * Made at the first JSON answer, not when the dashboard starts: Jackson is about 400 classes
+     * (some 5 MB of metaspace) that an application whose dashboard is never opened need not load.
+     */
+    private static final class JsonWriter {
+        static final ObjectWriter INSTANCE = Json.mapper().writer().with(new MarkupEscapes());
     }
 
     private static final class MarkupEscapes extends CharacterEscapes {
