@@ -123,6 +123,10 @@ final class EventConsumer implements Runnable {
         }
         if (event instanceof StatementExecuted e) {
             Fingerprint fp = fingerprints.fingerprintOf(e); // read in its database's dialect
+            if (e.bindValues() == null && fp.facts().paging().bounds().offsetBind() > 0) {
+                // How deep pages go is each page's bound OFFSET: a sample of a few would miss the deep ones.
+                buffer.sampleEveryExecution(e.sql());
+            }
             listeners.onEvent(new ObservedStatement(e, fp, toEpochMillis(e.startNanos()), endpoints.endpointOf(e)));
         } else {
             fingerprints.onEvent(event); // learns each source's dialect from DatabaseIdentified

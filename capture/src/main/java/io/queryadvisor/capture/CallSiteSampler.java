@@ -113,6 +113,14 @@ public final class CallSiteSampler {
         return count;
     }
 
+    /** From now on every execution of {@code sql} carries its bind values; nothing when the text is not counted. */
+    void sampleEveryExecution(String sql) {
+        ExecutionCount count = executionsByText.get(sql);
+        if (count != null) {
+            count.everyExecutionSampled = true;
+        }
+    }
+
     private boolean isDue(int seen) {
         return seen < firstN || seen % every == 0;
     }

@@ -20,7 +20,11 @@ import io.queryadvisor.capture.pool.PoolSampler;
  */
 public final class Capture {
 
-    /** Every text's first executions have their bind values copied, then one in {@value #BIND_SAMPLE_EVERY}. */
+    /**
+     * Every text's first executions have their bind values copied, then one in {@value #BIND_SAMPLE_EVERY};
+     * every execution of a text the advisor asks for (a page whose OFFSET is a bind: see
+     * {@link CaptureBuffer#sampleEveryExecution}).
+     */
     static final int BIND_SAMPLE_FIRST = 3;
     static final int BIND_SAMPLE_EVERY = 1024; // a power of two: the test is a mask
     static final int ID_BLOCK = 1024;
@@ -44,6 +48,9 @@ public final class Capture {
         this.sampler = config.newSampler(filter);
         this.checkoutSampler = config.newCheckoutSampler(filter);
         this.bindSamples = config.bindSamples();
+        if (bindSamples) {
+            buffer.onEveryExecutionSampled(sampler::sampleEveryExecution);
+        }
         this.pools = new PoolSampler(buffer::offer);
         this.sources = new ConnectionSources(pools::watch);
     }
@@ -146,7 +153,7 @@ public final class Capture {
             return false;
         }
         int seen = count.peek();
-        return seen < BIND_SAMPLE_FIRST || (seen & (BIND_SAMPLE_EVERY - 1)) == 0;
+        return seen < BIND_SAMPLE_FIRST || (seen & (BIND_SAMPLE_EVERY - 1)) == 0 || count.everyExecutionSampled;
     }
 
     /** The entry of a data source or driver object the application gets connections from. */

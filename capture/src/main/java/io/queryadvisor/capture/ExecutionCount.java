@@ -14,6 +14,9 @@ public final class ExecutionCount {
     final CallSiteSampler sampler;
     final String sql;
     int executions;
+    // Set once, by the advisor's consumer (a paging text: see CaptureBuffer.sampleEveryExecution);
+    // read when a statement is prepared and after each execution.
+    volatile boolean everyExecutionSampled;
 
     ExecutionCount(CallSiteSampler sampler, String sql) {
         this.sampler = sampler;

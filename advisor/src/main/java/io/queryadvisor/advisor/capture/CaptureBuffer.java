@@ -52,6 +52,8 @@ abstract class CaptureBufferPadding {
 abstract class CaptureBufferFields extends CaptureBufferPadding {
 
     private final MpscAtomicArrayQueue<CaptureEvent> queue;
+    // Set once by the capture layer; read by the consumer only (never on an offer).
+    private volatile Consumer<String> everyExecutionSampled = sql -> { };
     private final LongAdder dropped = new LongAdder();
     private final int resumeAtOrBelow;
     // Written when the queue is found full and when the consumer has caught up: rarely, so the
@@ -91,6 +93,20 @@ abstract class CaptureBufferFields extends CaptureBufferPadding {
             shedding = false;
         }
         return drained;
+    }
+
+    /**
+     * Asks the capture layer to copy the bind values of every execution of {@code sql} from now on
+     * (the advisor needs each one, not a sample: the OFFSET of every page); a no-op when bind samples
+     * are off, or the text is not counted. Consumer thread only; never blocks.
+     */
+    public void sampleEveryExecution(String sql) {
+        everyExecutionSampled.accept(sql);
+    }
+
+    /** Where {@link #sampleEveryExecution} requests go: the capture layer, once, at its start. */
+    public void onEveryExecutionSampled(Consumer<String> capture) {
+        everyExecutionSampled = capture;
     }
 
     /** Whether offers are being dropped until the consumer catches up. */

@@ -200,7 +200,7 @@ public final class AgentUnderTest implements BeforeEachCallback, AfterEachCallba
         return matching.get(0);
     }
 
-    private void awaitIdle() {
+    void awaitIdle() {
         assertThat(advisor.awaitIdle(IDLE_TIMEOUT))
                 .as("the advisor processed every captured event within %s", IDLE_TIMEOUT).isTrue();
     }

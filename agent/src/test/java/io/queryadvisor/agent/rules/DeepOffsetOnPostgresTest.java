@@ -89,6 +89,27 @@ class DeepOffsetOnPostgresTest {
     }
 
     @Test
+    void everyPageIsKnownOnceThePagesAreSeenNotOnlyTheSampledFirstOnes() throws SQLException {
+        DataSource pool = agent.pool(shop);
+        for (long offset = 0; offset < 80; offset += PAGE_SIZE) { // the text's first pages: 0, 20, 40, 60
+            pageWithCount(pool, offset);
+        }
+        agent.awaitIdle(); // the advisor has seen a page whose OFFSET it was not given, and asked for all
+        for (long offset = 80; offset <= 4_000; offset += PAGE_SIZE) {
+            pageWithCount(pool, offset);
+        }
+
+        Recommendation finding = agent.onlyFinding(DeepOffsetRule.ID);
+
+        // without the request: the first 3 pages sampled (offsets 0, 20, 40) and no deep page at all
+        assertThat(finding.evidence())
+                .containsEntry("pages", 201L)
+                .containsEntry("offsetsKnown", 200L) // all but page 4, whose arrival made the request
+                .containsEntry("maxOffset", 4_000L)
+                .containsEntry("deepPages", 151L); // offsets 1,000 to 4,000
+    }
+
+    @Test
     void literalOffsetsAreReadFromEachText() throws SQLException {
         try (Connection connection = agent.pool(shop).getConnection(); Statement s = connection.createStatement()) {
             for (int offset : new int[] {0, 20, 3_000}) {

@@ -27,8 +27,10 @@ import io.queryadvisor.advisor.stats.QueryStats;
  * pages of a large table cost a scan each.
  *
  * <p>The offset of an execution is its literal (read per text, see the fingerprint's {@code Paging})
- * or its bound value when the capture sampled the execution's binds (the first executions of each
- * text, then one in 1,024): a finding needs one page at an offset of at least {@code threshold}.
+ * or its bound value: the capture copies the binds of a text's first executions, and of every
+ * execution once the advisor has seen that the text's OFFSET is a bind (see
+ * {@code CaptureBuffer.sampleEveryExecution}): a finding needs one page at an offset of at least
+ * {@code threshold}.
  * The finding shows the pages, how many offsets were known, the deepest, the rows walked for it,
  * the page size, and the count query run beside the pages in the same connection checkout (a "page
  * N of M" that counts again for every page); it suggests the query as a keyset page.
