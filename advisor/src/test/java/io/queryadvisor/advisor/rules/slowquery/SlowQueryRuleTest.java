@@ -97,6 +97,36 @@ class SlowQueryRuleTest {
     }
 
     @Test
+    void theDefaultLoggerGetsTheLinesOnceTheApplicationTurnsItsDebugLevelOn() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(SlowQueryLog.LOGGER_NAME);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level level = logger.getLevel();
+        logger.addHandler(handler);
+        try {
+            logger.setLevel(java.util.logging.Level.FINE); // what the platform logger's DEBUG is in JUL
+            new RuleWorkload(new SlowQueryRule(settings(SlowQueryRule.ID))).run(2, execution(ORDERS).millis(250));
+        } finally {
+            logger.removeHandler(handler);
+            logger.setLevel(level);
+        }
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"rule\":\"slow-query\""));
+    }
+
+    @Test
     void ignoresSlowSchemaChangesByDefault() {
         assertThat(workload().run(execution(CREATE_INDEX).millis(900)).recommendations()).isEmpty();
         assertThat(logLines).isEmpty();
