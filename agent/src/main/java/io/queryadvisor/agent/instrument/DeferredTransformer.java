@@ -23,10 +23,6 @@ final class DeferredTransformer implements ClassFileTransformer {
 
     /** A build that takes longer than this is broken (a hung thread): classes pass uninstrumented. */
     private static final long READY_WAIT_SECONDS = 60;
-    // The JDK's own (javax.sql, not javax: servlet APIs live there). Never waited for: the building
-    // thread loads some of them (java.sql.Driver for the advice), and a class being loaded by two
-    // threads at once would have each wait for the other.
-    private static final String[] JDK_PREFIXES = {"java/", "javax/sql/", "jdk/", "sun/", "com/sun/"};
 
     private final CountDownLatch settled = new CountDownLatch(1);
     private volatile ClassFileTransformer delegate;
@@ -35,7 +31,7 @@ final class DeferredTransformer implements ClassFileTransformer {
     DeferredTransformer() {
         // Load and link what transform() runs before the transformer is registered: a class it
         // needed for the first time would be loaded from inside a transformation.
-        candidate(getClass().getClassLoader(), "io/queryadvisor/agent/instrument/Warm", new byte[0]);
+        candidate(getClass().getClassLoader(), "warm/Up", new byte[0]);
     }
 
     /** {@code thread} builds the delegate: it never waits for itself. */
@@ -70,8 +66,8 @@ final class DeferredTransformer implements ClassFileTransformer {
 
     /** Byte Buddy's transformer if {@code classFile} may need it (waiting for it if need be), else null. */
     private ClassFileTransformer candidate(ClassLoader loader, String internalName, byte[] classFile) {
-        if (loader == null || internalName == null || isJdk(internalName) || OwnClassesSkipped.isOwn(internalName)
-                || !CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile)) {
+        if (loader == null || internalName == null || ClassFileFilter.isJdk(internalName)
+                || ClassFileFilter.isOwn(internalName) || !ClassFileFilter.mayDeclareInstrumentedMethod(classFile)) {
             return null;
         }
         ClassFileTransformer ready = delegate;
@@ -87,14 +83,5 @@ final class DeferredTransformer implements ClassFileTransformer {
             Thread.currentThread().interrupt(); // the application's interrupt stays the application's
         }
         return delegate;
-    }
-
-    private static boolean isJdk(String internalName) {
-        for (String prefix : JDK_PREFIXES) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

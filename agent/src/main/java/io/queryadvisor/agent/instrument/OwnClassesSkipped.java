@@ -19,39 +19,23 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  */
 final class OwnClassesSkipped extends ResettableClassFileTransformer.WithDelegation {
 
-    /** Internal-name prefixes of the classes the agent jar carries, shaded libraries included. */
-    private static final String[] OWN_PREFIXES = {"io/queryadvisor/agent/", "io/queryadvisor/capture/",
-        "io/queryadvisor/advisor/", "io/queryadvisor/dashboard/", "io/queryadvisor/shaded/"};
-
     static final AgentBuilder.TransformerDecorator DECORATOR = OwnClassesSkipped::new;
 
     OwnClassesSkipped(ResettableClassFileTransformer delegate) {
         super(delegate);
     }
 
-    static boolean isOwn(String internalName) {
-        if (internalName == null) {
-            return false;
-        }
-        for (String prefix : OWN_PREFIXES) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
                             byte[] classFile) throws IllegalClassFormatException {
-        return isOwn(internalName) ? null
+        return ClassFileFilter.isOwn(internalName) ? null
                 : classFileTransformer.transform(loader, internalName, redefined, domain, classFile);
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
                             ProtectionDomain domain, byte[] classFile) throws IllegalClassFormatException {
-        return isOwn(internalName) ? null
+        return ClassFileFilter.isOwn(internalName) ? null
                 : classFileTransformer.transform(module, loader, internalName, redefined, domain, classFile);
     }
 }

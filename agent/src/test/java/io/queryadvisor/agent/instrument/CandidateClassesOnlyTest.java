@@ -21,31 +21,31 @@ class CandidateClassesOnlyTest {
 
     @Test
     void aDataSourceDeclaringGetConnectionIsACandidate() {
-        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(HikariDataSource.class))).isTrue();
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(HikariDataSource.class))).isTrue();
     }
 
     @Test
     void aDriverDeclaringConnectIsACandidate() {
-        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(org.postgresql.Driver.class))).isTrue();
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(org.postgresql.Driver.class))).isTrue();
     }
 
     @Test
     void aServletDeclaringServiceIsACandidate() {
-        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(jakarta.servlet.http.HttpServlet.class)))
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(jakarta.servlet.http.HttpServlet.class)))
                 .isTrue();
     }
 
     @Test
     void aClassWithNoneOfTheNamesIsNot() {
-        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(java.util.ArrayList.class))).isFalse();
-        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(CandidateClassesOnlyTest.class)))
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(java.util.ArrayList.class))).isFalse();
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(CandidateClassesOnlyTest.class)))
                 .isFalse();
     }
 
     @Test
     void aNameThatOnlyContainsAnInstrumentedOneIsNotTakenForIt() {
         // "connectTimeout", "serviceName": a longer constant is another name
-        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(HasLongerNames.class))).isFalse();
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(HasLongerNames.class))).isFalse();
     }
 
     @Test
@@ -77,13 +77,13 @@ class CandidateClassesOnlyTest {
     @Test
     void aMethodNamedLikeAnInstrumentedOneWithOtherTypesIsNot() {
         // getConnection() returning a String, connect(int), service(): not JDBC's nor a servlet's
-        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(SameNamesOtherTypes.class))).isFalse();
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(SameNamesOtherTypes.class))).isFalse();
     }
 
     @Test
     void aDriverReachedOnlyThroughItsBridgeIsACandidate() {
         // connect narrowed to a subtype of Connection: the compiler's bridge returns java.sql.Connection
-        assertThat(CandidateClassesOnly.mayDeclareInstrumentedMethod(classFile(NarrowingDriver.class))).isTrue();
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(NarrowingDriver.class))).isTrue();
     }
 
     /** The instrumented names, with types no instrumented method has. */
