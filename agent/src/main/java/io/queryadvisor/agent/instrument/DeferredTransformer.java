@@ -24,14 +24,22 @@ final class DeferredTransformer implements ClassFileTransformer {
     /** A build that takes longer than this is broken (a hung thread): classes pass uninstrumented. */
     private static final long READY_WAIT_SECONDS = 60;
 
+    /** A class file's header with an empty constant pool: read to its end, it declares nothing. */
+    static final byte[] EMPTY_CLASS_FILE = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 52, 0, 1};
+
     private final CountDownLatch settled = new CountDownLatch(1);
     private volatile ClassFileTransformer delegate;
     private volatile Thread builder;
 
     DeferredTransformer() {
         // Load and link what transform() runs before the transformer is registered: a class it
-        // needed for the first time would be loaded from inside a transformation.
-        candidate(getClass().getClassLoader(), "warm/Up", new byte[0]);
+        // needed for the first time would be loaded from inside a transformation. The class file
+        // must be a well-formed one that is no candidate: bytes the filter cannot read are left to
+        // Byte Buddy, and this thread would wait for a transformer nobody has started building.
+        if (ClassFileFilter.isJdk("warm/Up") || ClassFileFilter.isOwn("warm/Up")
+                || ClassFileFilter.mayDeclareInstrumentedMethod(EMPTY_CLASS_FILE)) {
+            throw new AssertionError("the warm-up class file is taken for a candidate");
+        }
     }
 
     /** {@code thread} builds the delegate: it never waits for itself. */

@@ -86,6 +86,67 @@ class CandidateClassesOnlyTest {
         assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(NarrowingDriver.class))).isTrue();
     }
 
+    @Test
+    void aClassThatOnlyCallsGetConnectionIsNot() {
+        // its constant pool holds getConnection and java/sql/Connection, as a declaring class's does
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(CallsGetConnection.class))).isFalse();
+    }
+
+    @Test
+    void anAbstractGetConnectionIsNot() {
+        // advice needs a body; the subclass that implements it is the candidate
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(AbstractDataSource.class))).isFalse();
+    }
+
+    @Test
+    void longAndDoubleConstantsDoNotThrowTheWalkOffTheirEntries() {
+        // each takes two constant-pool entries; a walk that counted one would misread every later entry
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(WideConstantsDataSource.class))).isTrue();
+    }
+
+    @Test
+    void bytesThatAreNotAWholeClassFileAreLeftToByteBuddy() {
+        byte[] whole = classFile(HikariDataSource.class);
+
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(java.util.Arrays.copyOf(whole, whole.length / 2)))
+                .isTrue();
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(new byte[3])).isTrue();
+    }
+
+    @Test
+    void theWarmUpClassFileIsReadToItsEndAndIsNoCandidate() {
+        // were it left to Byte Buddy, premain's thread would wait for a transformer not yet being built
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(DeferredTransformer.EMPTY_CLASS_FILE)).isFalse();
+    }
+
+    /** Gets a connection from a data source, as a repository does, and declares nothing of the kind. */
+    static final class CallsGetConnection {
+        int count(javax.sql.DataSource dataSource) throws java.sql.SQLException {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                return connection.getTransactionIsolation();
+            }
+        }
+    }
+
+    /** Declares getConnection without a body. */
+    abstract static class AbstractDataSource implements javax.sql.DataSource {
+        @Override
+        public abstract java.sql.Connection getConnection();
+    }
+
+    /** A data source whose constant pool holds a long and a double before its method names. */
+    abstract static class WideConstantsDataSource implements javax.sql.DataSource {
+        static final long TIMEOUT = 123_456_789_012L;
+        static final double FACTOR = 1.618_033_988_7;
+        long timeout = TIMEOUT;
+        double factor = FACTOR;
+
+        @Override
+        public java.sql.Connection getConnection() {
+            return null;
+        }
+    }
+
     /** The instrumented names, with types no instrumented method has. */
     static final class SameNamesOtherTypes {
         String getConnection() {

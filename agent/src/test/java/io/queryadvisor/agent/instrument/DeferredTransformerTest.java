@@ -3,7 +3,6 @@ package io.queryadvisor.agent.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +25,8 @@ class DeferredTransformerTest {
 
     @Test
     void aClassThatMayDeclareAnInstrumentedMethodWaitsForTheTransformerAndGoesThroughIt() throws Exception {
-        CompletableFuture<byte[]> loading = CompletableFuture.supplyAsync(() -> transform("com/shop/ShopDataSource",
-                classFileWith("getConnection", "()Ljava/sql/Connection;")));
+        CompletableFuture<byte[]> loading = CompletableFuture.supplyAsync(
+                () -> transformDeclaring("com/shop/ShopDataSource", "getConnection", "()Ljava/sql/Connection;"));
         Thread.sleep(50);
         assertThat(loading).isNotDone();
 
@@ -38,59 +37,44 @@ class DeferredTransformerTest {
 
     @Test
     void everyOtherClassPassesAtOnceWhileTheTransformerIsBuilt() throws Exception {
-        assertThat(transform("com/shop/OrderService", classFileWith("findOrders", "()Ljava/util/List;"))).isNull();
-        assertThat(transform("java/sql/Driver", classFileWith("connect", "()Ljava/sql/Connection;"))).isNull();
-        assertThat(transform("javax/sql/DataSource", classFileWith("getConnection", "()Ljava/sql/Connection;"))).isNull();
-        assertThat(transform("io/queryadvisor/capture/Capture", classFileWith("connect", "()Ljava/sql/Connection;"))).isNull();
+        assertThat(transformDeclaring("com/shop/OrderService", "findOrders", "()Ljava/util/List;")).isNull();
+        assertThat(transformDeclaring("java/sql/Driver", "connect", "()Ljava/sql/Connection;")).isNull();
+        assertThat(transformDeclaring("javax/sql/DataSource", "getConnection", "()Ljava/sql/Connection;")).isNull();
+        assertThat(transformDeclaring("io/queryadvisor/capture/Capture", "connect", "()Ljava/sql/Connection;"))
+                .isNull();
         assertThat(deferred.transform(null, "com/shop/Boot", null, null,
-                classFileWith("connect", "()Ljava/sql/Connection;"))).isNull();
+                ClassFiles.declaring("com/shop/Boot", "connect", "()Ljava/sql/Connection;"))).isNull();
     }
 
     @Test
     void theBuildingThreadNeverWaitsForItself() {
         deferred.buildingOn(Thread.currentThread());
 
-        assertThat(transform("com/shop/ShopDataSource", classFileWith("getConnection", "()Ljava/sql/Connection;"))).isNull();
+        assertThat(transformDeclaring("com/shop/ShopDataSource", "getConnection", "()Ljava/sql/Connection;")).isNull();
     }
 
     @Test
     void aFailedBuildLetsClassesPassUnchanged() {
         deferred.failed();
 
-        assertThat(transform("com/shop/ShopDataSource", classFileWith("getConnection", "()Ljava/sql/Connection;"))).isNull();
+        assertThat(transformDeclaring("com/shop/ShopDataSource", "getConnection", "()Ljava/sql/Connection;")).isNull();
     }
 
     @Test
     void onceBuiltCandidatesGoThroughIt() {
         deferred.ready(built);
 
-        assertThat(transform("org/postgresql/Driver", classFileWith("connect", "()Ljava/sql/Connection;"))).isEqualTo(TRANSFORMED);
+        assertThat(transformDeclaring("org/postgresql/Driver", "connect", "()Ljava/sql/Connection;"))
+                .isEqualTo(TRANSFORMED);
     }
 
-    private byte[] transform(String internalName, byte[] classFile) {
+    /** Transforms a class named {@code internalName} that declares the method. */
+    private byte[] transformDeclaring(String internalName, String method, String descriptor) {
         try {
-            return deferred.transform(APPLICATION, internalName, null, null, classFile);
+            return deferred.transform(APPLICATION, internalName, null, null,
+                    ClassFiles.declaring(internalName, method, descriptor));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** Bytes holding the constant pool entries (CONSTANT_Utf8) of a method's name and descriptor. */
-    private static byte[] classFileWith(String method, String descriptor) {
-        byte[] name = utf8(method);
-        byte[] types = utf8(descriptor);
-        byte[] classFile = new byte[2 + name.length + types.length + 2];
-        System.arraycopy(name, 0, classFile, 2, name.length);
-        System.arraycopy(types, 0, classFile, 2 + name.length, types.length);
-        return classFile;
-    }
-
-    private static byte[] utf8(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        byte[] entry = new byte[bytes.length + 3];
-        entry[0] = 1;
-        entry[2] = (byte) bytes.length;
-        System.arraycopy(bytes, 0, entry, 3, bytes.length);
-        return entry;
     }
 }
