@@ -1,13 +1,8 @@
 package io.queryadvisor.advisor.probe;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads MariaDB's and MySQL's {@code EXPLAIN FORMAT=JSON} into a {@link Plan}.
@@ -20,28 +15,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class MySqlPlanReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private MySqlPlanReader() {
     }
 
-    static Plan read(String json) throws JsonProcessingException {
-        JsonNode root = JSON.readTree(json);
-        JsonNode block = root.path("query_block");
-        if (!block.isObject()) {
+    /** The plan in {@code json}; an {@link IllegalArgumentException} that says why when it holds none. */
+    static Plan read(String json) {
+        Map<String, Object> root = PlanJson.object(PlanJson.parse(json));
+        Map<String, Object> block = root == null ? null : PlanJson.object(root.get("query_block"));
+        if (block == null) {
             throw new IllegalArgumentException("not a MariaDB/MySQL JSON plan: no query_block");
         }
         return block("query_block", block);
     }
 
-    private static Plan block(String name, JsonNode n) {
+    private static Plan block(String name, Map<String, Object> n) {
         return new Plan(name, null, null, -1, cost(n), null, text(n, "attached_condition"), false, children(n));
     }
 
-    private static Plan table(JsonNode t) {
+    private static Plan table(Map<String, Object> t) {
         String access = text(t, "access_type");
-        JsonNode ref = t.get("ref");
-        String condition = ref != null && ref.isArray() ? join(ref) : text(t, "index_condition");
+        String condition = t.get("ref") instanceof List<?> ref ? join(ref) : text(t, "index_condition");
         double rows = number(t, "rows");
         if (rows < 0) {
             rows = number(t, "rows_examined_per_scan"); // MySQL's name for it
@@ -51,25 +44,26 @@ final class MySqlPlanReader {
     }
 
     /** The blocks and tables inside {@code n}, in document order. */
-    private static List<Plan> children(JsonNode n) {
+    private static List<Plan> children(Map<String, Object> n) {
         List<Plan> out = new ArrayList<>();
         addChildren(n, out);
         return out;
     }
 
-    private static void addChildren(JsonNode n, List<Plan> out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            JsonNode value = field.getValue();
+    private static void addChildren(Map<String, Object> n, List<Plan> out) {
+        for (Map.Entry<String, Object> field : n.entrySet()) {
+            Object value = field.getValue();
             if (field.getKey().equals("cost_info")) {
                 continue; // MySQL's costs of this node, read by cost(), not a step of the plan
             }
-            if (value.isObject()) {
-                out.add(field.getKey().equals("table") ? table(value) : block(field.getKey(), value));
-            } else if (value.isArray()) {
-                for (JsonNode element : value) {
-                    if (element.isObject()) {
-                        addChildren(element, out); // {"table": ...} in nested_loop, {"query_block": ...} in subqueries
+            Map<String, Object> object = PlanJson.object(value);
+            if (object != null) {
+                out.add(field.getKey().equals("table") ? table(object) : block(field.getKey(), object));
+            } else {
+                for (Object element : PlanJson.array(value)) {
+                    Map<String, Object> wrapper = PlanJson.object(element);
+                    if (wrapper != null) {
+                        addChildren(wrapper, out); // {"table": ...} in nested_loop, {"query_block": ...} in subqueries
                     }
                 }
             }
@@ -77,33 +71,43 @@ final class MySqlPlanReader {
     }
 
     /** MySQL's {@code cost_info} (query or prefix cost); MariaDB 11's {@code cost}; -1 when neither says. */
-    private static double cost(JsonNode n) {
-        JsonNode info = n.get("cost_info");
+    private static double cost(Map<String, Object> n) {
+        Map<String, Object> info = PlanJson.object(n.get("cost_info"));
         if (info != null) {
             for (String field : new String[] {"query_cost", "prefix_cost", "read_cost"}) {
-                JsonNode v = info.get(field);
-                if (v != null) {
-                    return v.asDouble(-1);
+                if (info.containsKey(field)) {
+                    return number(info, field);
                 }
             }
         }
         return number(n, "cost");
     }
 
-    private static String join(JsonNode array) {
+    private static String join(List<?> array) {
         List<String> parts = new ArrayList<>();
-        array.forEach(v -> parts.add(v.asText()));
+        for (Object value : array) {
+            parts.add(String.valueOf(PlanJson.text(value)));
+        }
         return String.join(", ", parts);
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode value = n.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    private static String text(Map<String, Object> n, String field) {
+        return PlanJson.text(n.get(field));
     }
 
-    private static double number(JsonNode n, String field) {
-        JsonNode value = n.get(field);
+    private static double number(Map<String, Object> n, String field) {
+        Object value = n.get(field);
+        if (value instanceof Double d) {
+            return d;
+        }
         // MySQL writes some numbers as strings ("cost_info": {"query_cost": "1.25"})
-        return value == null ? -1 : value.asDouble(-1);
+        if (value instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
     }
 }

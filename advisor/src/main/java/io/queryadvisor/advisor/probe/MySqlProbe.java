@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.queryadvisor.advisor.fingerprint.PositionalSql;
 
 /**
@@ -72,8 +70,6 @@ final class MySqlProbe implements ProbeDialect {
                 return new ExplainResult(plan, binds.isEmpty() ? ExplainResult.Basis.NO_PARAMETERS
                         : ExplainResult.Basis.SAMPLED_VALUES);
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable EXPLAIN output: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -38,7 +38,7 @@ class PlanReaderTest {
             """;
 
     @Test
-    void readsAPostgresPlanTree() throws Exception {
+    void readsAPostgresPlanTree() {
         Plan plan = PostgresPlanReader.read(POSTGRES_JOIN);
 
         assertThat(plan.nodeType()).isEqualTo("Hash Join");
@@ -53,7 +53,7 @@ class PlanReaderTest {
     }
 
     @Test
-    void marksPostgresSequentialScansAsFullScans() throws Exception {
+    void marksPostgresSequentialScansAsFullScans() {
         Plan plan = PostgresPlanReader.read(POSTGRES_JOIN);
 
         assertThat(plan.fullScans()).singleElement().satisfies(scan -> {
@@ -64,7 +64,7 @@ class PlanReaderTest {
     }
 
     @Test
-    void readsAMariaDbNestedLoopWithItsBlocks() throws Exception {
+    void readsAMariaDbNestedLoopWithItsBlocks() {
         Plan plan = MySqlPlanReader.read(MARIADB_JOIN);
 
         assertThat(plan.nodes()).extracting(Plan::nodeType)
@@ -77,7 +77,7 @@ class PlanReaderTest {
     }
 
     @Test
-    void marksMariaDbAccessTypeAllAsFullScans() throws Exception {
+    void marksMariaDbAccessTypeAllAsFullScans() {
         Plan plan = MySqlPlanReader.read(MARIADB_JOIN);
 
         assertThat(plan.fullScans()).extracting(Plan::relation, Plan::rows)
@@ -87,7 +87,7 @@ class PlanReaderTest {
     }
 
     @Test
-    void readsMySqlRowsAndCostsWrittenAsStrings() throws Exception {
+    void readsMySqlRowsAndCostsWrittenAsStrings() {
         Plan plan = MySqlPlanReader.read(MYSQL_SCAN);
 
         assertThat(plan.totalCost()).isEqualTo(203.25);
