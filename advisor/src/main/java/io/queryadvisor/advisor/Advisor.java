@@ -237,6 +237,7 @@ public final class Advisor implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (quiet()) {
+                consumer.publicationWanted();
                 long seen = consumer.idleRounds();
                 // An idle round that began after the buffer was seen empty proves the last event is processed.
                 while (consumer.idleRounds() < seen + 2 && System.nanoTime() < deadline) {

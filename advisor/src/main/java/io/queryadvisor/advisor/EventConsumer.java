@@ -23,6 +23,11 @@ import io.queryadvisor.advisor.fingerprint.FingerprintCache;
  * publishes what the advisor knows (see {@link Advisor}) when it goes idle, or at least once a
  * second while it is busy. All analysis happens here; readers only ever see what was published.
  *
+ * <p>Idle publications are at least {@value #MIN_IDLE_PUBLISH_MILLIS} ms apart, unless a reader asks
+ * for the latest state ({@link #publicationWanted()}): while an application starts, statements come
+ * in small bursts with idle moments between them, and publishing after each (every rule's findings
+ * made again) was most of this thread's work then, for readers that look once a second at most.
+ *
  * <p>Application threads never wait for it and never wake it (waking costs them a syscall): it
  * polls, parking up to {@value #MAX_IDLE_MILLIS} ms when there is nothing to do.
  */
@@ -35,6 +40,8 @@ final class EventConsumer implements Runnable {
     private static final long PUBLISH_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** While nothing else happens, ticks may still change findings (a unit judged by age): republish now and then. */
     private static final int TICKS_PER_IDLE_PUBLICATION = 10;
+    private static final long MIN_IDLE_PUBLISH_MILLIS = 200;
+    private static final long MIN_IDLE_PUBLISH_NANOS = TimeUnit.MILLISECONDS.toNanos(MIN_IDLE_PUBLISH_MILLIS);
 
     private final CaptureBuffer buffer;
     private final FingerprintCache fingerprints;
@@ -50,6 +57,9 @@ final class EventConsumer implements Runnable {
     private boolean anyEvent;
     private boolean publisherFailed;
     private volatile long idleRounds;
+    /** Readers' requests for a publication now (awaitIdle), and how many of them the last publication served. */
+    private volatile long publicationRequests;
+    private long publicationRequestsServed;
     private volatile boolean running = true;
 
     /** @param publisher takes and publishes the advisor's state; runs on this thread */
@@ -70,11 +80,14 @@ final class EventConsumer implements Runnable {
             int n = drainOnce();
             tickIfDue();
             if (n == 0) {
-                if (changed) {
+                if (changed && (publicationRequests != publicationRequestsServed
+                        || System.nanoTime() - lastPublishedNanos >= MIN_IDLE_PUBLISH_NANOS)) {
                     publish();
                 }
-                // after the publication: an idle round proves what came before it is published (awaitIdle)
-                idleRounds++;
+                if (!changed) {
+                    // after the publication: an idle round proves what came before it is published (awaitIdle)
+                    idleRounds++;
+                }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(idleMillis));
                 idleMillis = Math.min(MAX_IDLE_MILLIS, idleMillis * 2);
             } else {
@@ -92,7 +105,18 @@ final class EventConsumer implements Runnable {
         running = false;
     }
 
-    /** How many times the consumer found the buffer empty (after publishing); grows only while it is idle. */
+    /**
+     * A reader wants what has been processed published without the idle delay; idle rounds
+     * ({@link #idleRounds()}) count again once it is.
+     */
+    void publicationWanted() {
+        publicationRequests++; // racing readers may lose an increment: any change is a request
+    }
+
+    /**
+     * How many times the consumer found the buffer empty with everything it processed published;
+     * grows only while it is idle.
+     */
     long idleRounds() {
         return idleRounds;
     }
@@ -148,6 +172,7 @@ final class EventConsumer implements Runnable {
 
     private void publish() {
         changed = false;
+        publicationRequestsServed = publicationRequests;
         lastPublishedNanos = System.nanoTime();
         try {
             if (FaultInjection.ARMED) {

@@ -97,6 +97,38 @@ class AdvisorPublicationTest {
         assertThat(rule.ticked.await(10, TimeUnit.SECONDS)).isTrue();
     }
 
+    @Test
+    void idlePublicationsAreAtMostOneInTwoHundredMilliseconds() throws InterruptedException {
+        BlockingRule rule = new BlockingRule(false, false);
+        advisor = start(rule);
+        assertThat(advisor.awaitIdle(READ_GUARD)).isTrue();
+        int before = rule.recommendCalls.get();
+        long start = System.nanoTime();
+
+        for (int i = 0; i < 10; i++) { // ten bursts, each followed by an idle moment
+            offer("SELECT " + i);
+            Thread.sleep(30);
+        }
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // one per burst before; the bound holds however slow the machine, the test is sharp on a fast one
+        assertThat(rule.recommendCalls.get() - before).isLessThanOrEqualTo(1 + (int) (elapsedMillis / 200));
+    }
+
+    @Test
+    void whatIsProcessedIsPublishedWithoutAnyoneAsking() {
+        BlockingRule rule = new BlockingRule(false, false);
+        advisor = start(rule);
+
+        offer("SELECT 1");
+
+        long deadline = System.nanoTime() + READ_GUARD.toNanos();
+        while (advisor.recommendations().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(advisor.recommendations()).extracting(Recommendation::rule).containsExactly("test-busy");
+    }
+
     private Advisor start(Rule rule) {
         return Advisor.start(AdvisorConfig.defaults(), List.of(), List.of(rule));
     }
