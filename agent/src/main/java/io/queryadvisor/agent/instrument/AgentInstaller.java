@@ -2,23 +2,20 @@ package io.queryadvisor.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import java.util.Properties;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.utility.JavaModule;
+import net.bytebuddy.matcher.ElementMatcher;
 
 import io.queryadvisor.agent.AgentLog;
 import io.queryadvisor.agent.instrument.servlet.ServletInstrumentation;
@@ -45,20 +42,22 @@ public final class AgentInstaller {
      * @param lateAttach true when the application is already running ({@code agentmain}): classes
      *                   loaded before are then retransformed. At {@code premain} none of interest is
      *                   loaded yet, and skipping the scan of the JDK's loaded classes saves start time;
-     *                   there Byte Buddy's transformer is built on a thread of its own, behind a
+     *                   there the transformer is built on a thread of its own, behind a
      *                   {@link DeferredTransformer} registered at once, so that the application's
      *                   start does not wait for Byte Buddy to load.
      */
     public static void install(Instrumentation instrumentation, boolean lateAttach) {
         if (lateAttach) {
-            builder(true).installOn(instrumentation);
+            AdviceTransformer transformer = transformer();
+            instrumentation.addTransformer(transformer, true);
+            retransformLoaded(instrumentation, transformer);
             return;
         }
         DeferredTransformer deferred = new DeferredTransformer();
         instrumentation.addTransformer(deferred, false);
         Thread thread = new Thread(() -> {
             try {
-                deferred.ready(builder(false).makeRaw());
+                deferred.ready(transformer());
             } catch (Throwable t) {
                 deferred.failed();
                 AgentLog.warnOnce("instrument", "could not prepare the instrumentation; connections are not captured", t);
@@ -69,69 +68,51 @@ public final class AgentInstaller {
         thread.start();
     }
 
-    /** The instrumentation's whole configuration; {@code lateAttach} retransforms classes already loaded. */
-    private static AgentBuilder builder(boolean lateAttach) {
-        // Our advice is inlined, so Byte Buddy's Nexus (for initialising generated classes) is never
-        // needed; creating it touches sun.misc.Unsafe, which JDK 24+ warns about on the
-        // application's console. The property name is relocated with the rest of Byte Buddy.
-        if (System.getProperty(Nexus.PROPERTY) == null) {
-            System.setProperty(Nexus.PROPERTY, "true");
-        }
-        AgentClassVisibility visible = new AgentClassVisibility();
-        return new AgentBuilder.Default()
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                // Matching asks the candidate classes for their super types; caching the type
-                // descriptions they share (Object, Serializable, ...) keeps class loading fast.
-                // Weakly keyed and bounded, and the class files read through weak references to
-                // their loaders: an undeployed application's loader is never kept alive by us.
-                .with(new BoundedTypeCache())
-                .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
-                .disableClassFormatChanges()
-                .with(lateAttach ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                        : AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(new FailureListener())
-                // the agent's own classes are skipped by name before Byte Buddy sees them
-                .with(OwnClassesSkipped.DECORATOR)
-                // ... and so is every class that cannot declare a method we instrument
-                .with(CandidateClassesOnly.DECORATOR)
-                // ... and ignored here too, so that a late attach never tries to retransform them
-                .ignore(nameStartsWith("io.queryadvisor.agent.")
-                        .or(nameStartsWith("io.queryadvisor.capture."))
-                        .or(nameStartsWith("io.queryadvisor.advisor."))
-                        .or(nameStartsWith("io.queryadvisor.dashboard."))
-                        .or(nameStartsWith("io.queryadvisor.shaded."))
-                        .or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
-                        .or(nameStartsWith("com.sun.")).or(isSynthetic()))
-                .type(hasSuperType(named("javax.sql.DataSource")).and(not(isInterface())), visible)
-                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(GetConnectionAdvice.class)
-                        .on(named("getConnection").and(not(isAbstract()))
-                                .and(takesArguments(0).or(takesArguments(2)))
-                                .and(returns(named("java.sql.Connection"))))))
-                .type(hasSuperType(named("java.sql.Driver")).and(not(isInterface())), visible)
-                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DriverConnectAdvice.class)
-                        .on(named("connect").and(not(isAbstract()))
-                                .and(takesArguments(String.class, Properties.class))
-                                .and(returns(named("java.sql.Connection")))))
-                        // a connect with a narrower return type is called through its bridge
-                        .visit(new DriverBridgeAdvice()))
-                .type(ServletInstrumentation.servlets(), visible)
-                .transform(new ServletInstrumentation());
+    /** What is instrumented: data sources, drivers (and their bridges), servlets. */
+    private static AdviceTransformer transformer() {
+        // getConnection() and getConnection(user, password) of every javax.sql.DataSource
+        Advised dataSources = new Advised(hasSuperType(named("javax.sql.DataSource")),
+                List.of(Advice.to(GetConnectionAdvice.class).on(named("getConnection").and(not(isAbstract()))
+                        .and(takesArguments(0).or(takesArguments(2)))
+                        .and(returns(named("java.sql.Connection"))))));
+        // connect(url, properties) of every java.sql.Driver; a connect with a narrower return type
+        // is called through its bridge
+        Advised drivers = new Advised(hasSuperType(named("java.sql.Driver")),
+                List.of(Advice.to(DriverConnectAdvice.class).on(named("connect").and(not(isAbstract()))
+                        .and(takesArguments(String.class, Properties.class))
+                        .and(returns(named("java.sql.Connection")))), new DriverBridgeAdvice()));
+        return new AdviceTransformer(List.of(dataSources, drivers, new ServletInstrumentation()));
     }
 
-    /** A class that cannot be instrumented is left as it is, and said once. */
-    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+    /** On a late attach: the classes already loaded that need the advice, each retransformed on its own. */
+    private static void retransformLoaded(Instrumentation instrumentation, AdviceTransformer transformer) {
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(loaded) && transformer.instruments(loaded)) {
+                try {
+                    instrumentation.retransformClasses(loaded);
+                } catch (Throwable t) {
+                    AgentLog.warnOnce("instrument:" + loaded.getName(), "could not instrument " + loaded.getName()
+                            + ", loaded before the agent; it runs uninstrumented", t);
+                }
+            }
+        }
+    }
+
+    /** The classes of one super type, and the advice their methods get. */
+    private record Advised(ElementMatcher<TypeDescription> types, List<AsmVisitorWrapper> advice)
+            implements TypeTransformation {
+
         @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                            Throwable throwable) {
-            AgentLog.warnOnce("instrument:" + typeName, "could not instrument " + typeName
-                    + "; it runs uninstrumented", throwable);
+        public boolean matches(TypeDescription type) {
+            return types.matches(type);
         }
 
         @Override
-        public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            // quiet: a DataSource being instrumented is the normal case
+        public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader) {
+            for (AsmVisitorWrapper visitor : advice) {
+                builder = builder.visit(visitor);
+            }
+            return builder;
         }
     }
 }

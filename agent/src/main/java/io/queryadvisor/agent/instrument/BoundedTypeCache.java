@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
+import static net.bytebuddy.matcher.ElementMatchers.is;
+
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -13,23 +15,34 @@ import net.bytebuddy.pool.TypePool;
  * classes share: {@code Object}, {@code Serializable}...), weakly keyed by the loader and bounded
  * per loader, as the OpenTelemetry agent keeps its type cache: an undeployed application's loader
  * is not kept alive by us, and a loader with many classes costs at most {@value #TYPES_PER_LOADER}
- * descriptions. Used with {@link AgentBuilder.LocationStrategy.ForClassLoader#WEAK}, so that a
+ * descriptions. Used with {@link ClassFileLocator.ForClassLoader.WeaklyReferenced}, so that a
  * cached description (which reads its class file lazily through its loader) holds the loader
  * weakly too.
  */
-final class BoundedTypeCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
+final class BoundedTypeCache {
 
     static final int TYPES_PER_LOADER = 512;
 
     private final Map<ClassLoader, TypePool.CacheProvider> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
 
-    BoundedTypeCache() {
-        super(TypePool.Default.ReaderMode.FAST);
+    /** {@code loader}'s cached descriptions. */
+    TypePool.CacheProvider locate(ClassLoader loader) {
+        return byLoader.computeIfAbsent(loader, any -> new Lru());
     }
 
-    @Override
-    protected TypePool.CacheProvider locate(ClassLoader loader) {
-        return byLoader.computeIfAbsent(loader, any -> new Lru());
+    /** A type pool reading through {@code locator}, with {@code loader}'s cache. */
+    TypePool typePool(ClassFileLocator locator, ClassLoader loader) {
+        return new TypePool.Default.WithLazyResolution(locate(loader), locator, TypePool.Default.ReaderMode.FAST);
+    }
+
+    /**
+     * As {@link #typePool(ClassFileLocator, ClassLoader)}, for transforming {@code typeName}: its own
+     * description, read from the bytes being transformed, is kept apart from the loader's cache.
+     */
+    TypePool typePool(ClassFileLocator locator, ClassLoader loader, String typeName) {
+        TypePool.CacheProvider own = new TypePool.CacheProvider.Discriminating(is(typeName),
+                new TypePool.CacheProvider.Simple(), locate(loader));
+        return new TypePool.Default.WithLazyResolution(own, locator, TypePool.Default.ReaderMode.FAST);
     }
 
     /** Loaders with a cache at the moment (those not yet collected). */

@@ -4,8 +4,8 @@ package io.queryadvisor.agent.instrument;
  * Which classes the instrumentation may ever change, decided from a class's internal name and the
  * bytes of its class file alone, in plain JDK code: no class of Byte Buddy's (nor any other) is
  * loaded to decide. The transformer registered at premain ({@link DeferredTransformer}) and the
- * decorators of Byte Buddy's own transformer ({@link OwnClassesSkipped}, {@link CandidateClassesOnly})
- * all ask here.
+ * one that applies the advice ({@link AdviceTransformer}, also registered alone on a late attach)
+ * both ask here.
  *
  * <p>A class is a candidate only when its class file declares, with a body, a method the agent
  * instruments ({@link DeclaredMethodScan} reads that from the bytes, without allocating). Advice

@@ -8,9 +8,6 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import java.security.ProtectionDomain;
-
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -18,7 +15,8 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.JavaModule;
+
+import io.queryadvisor.agent.instrument.TypeTransformation;
 
 /**
  * Tracks incoming HTTP requests ({@link RequestTracking}) at
@@ -34,7 +32,9 @@ import net.bytebuddy.utility.JavaModule;
  * read as bytecode from the agent's class loader and resolved against the servlet's, never loaded
  * as a class by the agent.
  */
-public final class ServletInstrumentation implements AgentBuilder.Transformer {
+public final class ServletInstrumentation implements TypeTransformation {
+
+    private final ElementMatcher<TypeDescription> servlets = servlets();
 
     private static final String ADVICE_PACKAGE = RequestTracking.class.getPackageName() + ".";
     private static final ClassFileLocator AGENT_CLASSES =
@@ -76,8 +76,12 @@ public final class ServletInstrumentation implements AgentBuilder.Transformer {
     }
 
     @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                                            JavaModule module, ProtectionDomain domain) {
+    public boolean matches(TypeDescription type) {
+        return servlets.matches(type);
+    }
+
+    @Override
+    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader) {
         ClassFileLocator locator = new ClassFileLocator.Compound(AGENT_CLASSES, ClassFileLocator.ForClassLoader.of(loader));
         TypePool types = TypePool.Default.of(locator);
         for (Api api : Api.values()) {

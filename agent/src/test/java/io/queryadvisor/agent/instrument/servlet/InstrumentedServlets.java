@@ -21,6 +21,7 @@ final class InstrumentedServlets implements AutoCloseable {
     private final Instrumentation instrumentation = ByteBuddyAgent.install();
     private final List<String> transformed = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final ServletInstrumentation servlets = new ServletInstrumentation();
     private final ResettableClassFileTransformer transformer;
 
     InstrumentedServlets() {
@@ -31,7 +32,7 @@ final class InstrumentedServlets implements AutoCloseable {
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new Recorder())
                 .type(ServletInstrumentation.servlets())
-                .transform(new ServletInstrumentation())
+                .transform((builder, type, loader, module, domain) -> servlets.transform(builder, type, loader))
                 .installOn(instrumentation);
     }
 

@@ -11,13 +11,11 @@ import org.junit.jupiter.api.Test;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Only class files that can declare {@code getConnection}, {@code connect} or {@code service} reach
- * Byte Buddy; every other class is left alone before any of its super types is looked up.
+ * Only class files that declare, with a body, {@code getConnection}, {@code connect} or {@code service}
+ * with the instrumented types are candidates; every other class is left alone before any of its
+ * super types is looked up.
  */
-class CandidateClassesOnlyTest {
-
-    private final RecordingTransformer recording = new RecordingTransformer();
-    private final CandidateClassesOnly transformer = new CandidateClassesOnly(recording);
+class ClassFileFilterTest {
 
     @Test
     void aDataSourceDeclaringGetConnectionIsACandidate() {
@@ -38,7 +36,7 @@ class CandidateClassesOnlyTest {
     @Test
     void aClassWithNoneOfTheNamesIsNot() {
         assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(java.util.ArrayList.class))).isFalse();
-        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(CandidateClassesOnlyTest.class)))
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(ClassFileFilterTest.class)))
                 .isFalse();
     }
 
@@ -46,32 +44,6 @@ class CandidateClassesOnlyTest {
     void aNameThatOnlyContainsAnInstrumentedOneIsNotTakenForIt() {
         // "connectTimeout", "serviceName": a longer constant is another name
         assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(classFile(HasLongerNames.class))).isFalse();
-    }
-
-    @Test
-    void aClassThatCannotDeclareThemNeverReachesTheTransformer() throws Exception {
-        byte[] result = transformer.transform(getClass().getClassLoader(), "java/util/ArrayList", null, null,
-                classFile(java.util.ArrayList.class));
-
-        assertThat(result).isNull();
-        assertThat(recording.seen).isEmpty();
-    }
-
-    @Test
-    void aCandidateReachesTheTransformerThroughBothEntries() throws Exception {
-        transformer.transform(getClass().getClassLoader(), "com/zaxxer/hikari/HikariDataSource", null, null,
-                classFile(HikariDataSource.class));
-        transformer.transform(Object.class.getModule(), getClass().getClassLoader(), "org/postgresql/Driver", null,
-                null, classFile(org.postgresql.Driver.class));
-
-        assertThat(recording.seen).containsExactly("com/zaxxer/hikari/HikariDataSource", "org/postgresql/Driver");
-    }
-
-    @Test
-    void theBootstrapLoadersClassesNeverReachTheTransformer() throws Exception {
-        transformer.transform(null, "com/zaxxer/hikari/HikariDataSource", null, null, classFile(HikariDataSource.class));
-
-        assertThat(recording.seen).isEmpty();
     }
 
     @Test
@@ -184,7 +156,7 @@ class CandidateClassesOnlyTest {
         }
     }
 
-    private static byte[] classFile(Class<?> type) {
+    static byte[] classFile(Class<?> type) {
         String resource = "/" + type.getName().replace('.', '/') + ".class";
         try (InputStream in = type.getResourceAsStream(resource)) {
             return in.readAllBytes();
