@@ -4,6 +4,8 @@
 # medians of the wall time to Spring's "Started" line (its "process running for" figure: JVM start
 # included), of the CPU time of the whole run (start, one traffic iteration, stop) and of the peak
 # RSS, and their ratios. The agent runs with every default on (dashboard included, on a free port).
+# Also the median of each round's own ratio (with / without, the two runs of a round back to back):
+# on a shared machine whose speed drifts by 20-30% over minutes, it is the steadier figure.
 #
 #   benchmarks/start-cost.sh [RUNS]            (default 4; build the jars first:
 #                                               mvn -pl agent,samples/spring-shop -am package -DskipTests)
@@ -66,6 +68,7 @@ for n in $(seq 1 "$RUNS"); do
       result=$(run without "$n")
     fi
     echo "$label $result" | tee -a "$WORK/results"
+    echo "$n $label $result" >> "$WORK/rounds"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -78,3 +81,14 @@ for metric in "wall to Started (s):2" "CPU, whole run (s):3" "peak RSS (MiB):4";
   if [ "$column" = 4 ]; then a=$(awk -v k="$a" 'BEGIN {printf "%.0f", k / 1024}'); b=$(awk -v k="$b" 'BEGIN {printf "%.0f", k / 1024}'); fi
   printf '%-28s %12s %12s %8s\n' "$name" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')"
 done
+
+# each round's with / without (RSS: with - without, MiB), then their medians
+paired() {
+  awk -v c="$1" -v mode="$2" '{v[$1, $2] = $(c + 1); n[$1] = 1}
+    END {for (r in n) if (mode == "diff") printf "%.0f\n", (v[r, "with"] - v[r, "without"]) / 1024;
+                      else printf "%.4f\n", v[r, "with"] / v[r, "without"]}' "$WORK/rounds" | median
+}
+printf '\n%-28s %12s\n' "median of the $RUNS rounds' own" "with/without"
+printf '%-28s %12s\n' "wall to Started" "$(paired 2 ratio)"
+printf '%-28s %12s\n' "CPU, whole run" "$(paired 3 ratio)"
+printf '%-28s %12s\n' "peak RSS (MiB, with - without)" "$(paired 4 diff)"
