@@ -85,6 +85,8 @@ final class EventConsumer implements Runnable {
                     publish();
                 }
                 if (!changed) {
+                    // everything processed is published: the readers' requests so far are served
+                    publicationRequestsServed = publicationRequests;
                     // after the publication: an idle round proves what came before it is published (awaitIdle)
                     idleRounds++;
                 }

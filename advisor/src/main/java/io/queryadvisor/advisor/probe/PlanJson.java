@@ -169,13 +169,16 @@ final class PlanJson {
                 if (pos + 4 > text.length()) {
                     throw error("a \\u escape cut short");
                 }
-                try {
-                    char decoded = (char) Integer.parseInt(text, pos, pos + 4, 16);
-                    pos += 4;
-                    yield decoded;
-                } catch (NumberFormatException e) {
-                    throw error("a \\u escape that is not four hex digits");
+                int code = 0;
+                for (int i = 0; i < 4; i++) {
+                    int digit = Character.digit(text.charAt(pos + i), 16); // no sign, unlike parseInt
+                    if (digit < 0) {
+                        throw error("a \\u escape that is not four hex digits");
+                    }
+                    code = code * 16 + digit;
                 }
+                pos += 4;
+                yield (char) code;
             }
             default -> throw error("an unknown escape \\" + c);
         };

@@ -62,6 +62,7 @@ class PlanJsonTest {
         assertThatThrownBy(() -> PlanJson.parse("[1] [2]")).hasMessageContaining("text after the value");
         assertThatThrownBy(() -> PlanJson.parse("\"\\x\"")).hasMessageContaining("unknown escape");
         assertThatThrownBy(() -> PlanJson.parse("\"\\u12\"")).hasMessageContaining("\\u escape");
+        assertThatThrownBy(() -> PlanJson.parse("\"\\u-041\"")).hasMessageContaining("not four hex digits");
         assertThatThrownBy(() -> PlanJson.parse("")).hasMessageContaining("a value expected");
         assertThatThrownBy(() -> PlanJson.parse(null)).hasMessage("unreadable EXPLAIN output: none");
     }

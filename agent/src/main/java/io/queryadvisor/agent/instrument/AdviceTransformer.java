@@ -82,7 +82,8 @@ final class AdviceTransformer implements ClassFileTransformer {
     boolean instruments(Class<?> loaded) {
         String internalName = loaded.getName().replace('.', '/');
         if (loaded.getClassLoader() == null || loaded.isArray() || loaded.isPrimitive()
-                || ClassFileFilter.isJdk(internalName) || ClassFileFilter.isOwn(internalName)) {
+                || ClassFileFilter.isJdk(internalName) || ClassFileFilter.isOwn(internalName)
+                || !visible.matches(loaded.getClassLoader())) {
             return false;
         }
         try {

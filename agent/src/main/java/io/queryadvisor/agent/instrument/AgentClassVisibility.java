@@ -20,7 +20,14 @@ final class AgentClassVisibility implements ElementMatcher<ClassLoader> {
         if (loader == null) {
             return false;
         }
-        return verdicts.computeIfAbsent(loader, AgentClassVisibility::seesAgent);
+        // Not computeIfAbsent: it would load a class through the loader while holding the map's
+        // lock, and a thread holding that loader's lock, waiting for ours, would deadlock with it.
+        Boolean known = verdicts.get(loader);
+        if (known == null) {
+            known = seesAgent(loader);
+            verdicts.putIfAbsent(loader, known);
+        }
+        return known;
     }
 
     private static boolean seesAgent(ClassLoader loader) {

@@ -55,11 +55,22 @@ final class DeclaredMethodScan {
             int tag = b[pos];
             if (tag == 1) {
                 int length = u2(b, pos + 1);
+                // A name held twice (no compiler writes that, another tool may) could be the one a
+                // method points at while we kept the other: "maybe", rather than a class lost.
                 if (equalsAt(b, pos + 3, length, GET_CONNECTION)) {
+                    if (jdbcName1 != NOT_FOUND) {
+                        return true;
+                    }
                     jdbcName1 = index;
                 } else if (equalsAt(b, pos + 3, length, CONNECT)) {
+                    if (jdbcName2 != NOT_FOUND) {
+                        return true;
+                    }
                     jdbcName2 = index;
                 } else if (equalsAt(b, pos + 3, length, SERVICE)) {
+                    if (serviceName != NOT_FOUND) {
+                        return true;
+                    }
                     serviceName = index;
                 }
                 pos += 3 + length;
@@ -126,7 +137,11 @@ final class DeclaredMethodScan {
         int attributes = u2(b, pos);
         pos += 2;
         for (int i = 0; i < attributes; i++) {
-            pos += 6 + u4(b, pos + 2);
+            int length = u4(b, pos + 2);
+            if (length < 0 || length > b.length - pos - 6) {
+                throw new ArrayIndexOutOfBoundsException("attribute length " + length + " beyond the class file");
+            }
+            pos += 6 + length;
         }
         return pos;
     }

@@ -3,6 +3,8 @@ package io.queryadvisor.agent.instrument;
 import static io.queryadvisor.agent.instrument.ClassFileFilterTest.classFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -99,6 +101,18 @@ class AdviceTransformerTest {
         assertThat(matching.instruments(HikariDataSource.class)).isTrue();
         assertThat(matching.instruments(java.util.ArrayList.class)).isFalse();
         assertThat(matching.instruments(ClassFileFilter.class)).isFalse(); // the agent's own
+    }
+
+    @Test
+    void aLoadedDataSourceWhoseLoaderCannotSeeTheAgentIsNotOneToInstrument() throws Exception {
+        AdviceTransformer matching = new AdviceTransformer(List.of(new Recording(true)));
+        URL hikari = HikariDataSource.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {hikari}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> unseeing = Class.forName(HikariDataSource.class.getName(), false, isolated);
+
+            assertThat(matching.instruments(unseeing)).isFalse();
+            assertThat(matching.instruments(HikariDataSource.class)).isTrue(); // the same class where the agent is seen
+        }
     }
 
     /** Records the types it is asked about; when told to, matches them all and adds nothing visible. */

@@ -86,6 +86,21 @@ class ClassFileFilterTest {
     }
 
     @Test
+    void aNameHeldTwiceInTheConstantPoolIsTakenForAPossibleCandidate() {
+        // the method points at the first copy; a walk that kept only the last would lose the class
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(ClassFiles.declaring("com/shop/ShopDataSource",
+                "getConnection", "()Ljava/sql/Connection;", true, false))).isTrue();
+    }
+
+    @Test
+    void anAttributeLengthBeyondTheFileIsLeftToByteBuddy() {
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(ClassFiles.declaring("com/shop/ShopDataSource",
+                "getConnection", "()Ljava/sql/Connection;", false, true))).isTrue();
+        assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(ClassFiles.declaring("com/shop/Orders",
+                "getConnection", "()Ljava/lang/String;", false, true))).isTrue();
+    }
+
+    @Test
     void theWarmUpClassFileIsReadToItsEndAndIsNoCandidate() {
         // were it left to Byte Buddy, premain's thread would wait for a transformer not yet being built
         assertThat(ClassFileFilter.mayDeclareInstrumentedMethod(DeferredTransformer.EMPTY_CLASS_FILE)).isFalse();

@@ -17,12 +17,22 @@ final class ClassFiles {
      * attribute is left out: this class is never loaded).
      */
     static byte[] declaring(String internalName, String method, String descriptor) {
+        return declaring(internalName, method, descriptor, false, false);
+    }
+
+    /**
+     * As {@link #declaring(String, String, String)}, with the method's name held a second time at the
+     * end of the constant pool (the method points at the first), or with a field before the method
+     * whose one attribute claims a length beyond the file.
+     */
+    static byte[] declaring(String internalName, String method, String descriptor, boolean nameTwice,
+                            boolean fieldWithBadAttribute) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(0xCAFEBABE);
             out.writeShort(0); // minor version
             out.writeShort(52); // Java 8
-            out.writeShort(7); // constant pool count: entries 1 to 6
+            out.writeShort(nameTwice ? 8 : 7); // constant pool count: entries 1 to 6 (or 7)
             utf8(out, method); // #1
             utf8(out, descriptor); // #2
             utf8(out, internalName); // #3
@@ -31,11 +41,24 @@ final class ClassFiles {
             utf8(out, "java/lang/Object"); // #5
             out.writeByte(7); // #6 Class #5
             out.writeShort(5);
+            if (nameTwice) {
+                utf8(out, method); // #7
+            }
             out.writeShort(0x0021); // public super
             out.writeShort(4); // this class
             out.writeShort(6); // super class
             out.writeShort(0); // interfaces
-            out.writeShort(0); // fields
+            if (fieldWithBadAttribute) {
+                out.writeShort(1); // fields
+                out.writeShort(0x0001); // public
+                out.writeShort(1); // its name and descriptor: any Utf8 entries do
+                out.writeShort(2);
+                out.writeShort(1); // one attribute
+                out.writeShort(1);
+                out.writeInt(0xFFFFFFFA); // of length -6
+            } else {
+                out.writeShort(0); // fields
+            }
             out.writeShort(1); // methods
             out.writeShort(0x0001); // public
             out.writeShort(1);
