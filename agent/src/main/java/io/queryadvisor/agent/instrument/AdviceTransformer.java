@@ -1,5 +1,6 @@
 package io.queryadvisor.agent.instrument;
 
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -56,15 +57,7 @@ final class AdviceTransformer implements ClassFileTransformer {
         describing.set(Boolean.TRUE);
         String typeName = internalName.replace('/', '.');
         try {
-            if (!visible.matches(loader)) {
-                return null;
-            }
-            ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(typeName, classFile),
-                    ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
-            TypePool pool = types.typePool(locator, loader, typeName);
-            TypeDescription type = pool.describe(typeName).resolve();
-            DynamicType.Builder<?> builder = transform(type, locator, loader);
-            return builder == null ? null : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+            return visible.matches(loader) ? instrument(typeName, classFile, loader) : null;
         } catch (Throwable t) {
             AgentLog.warnOnce("instrument:" + typeName, "could not instrument " + typeName
                     + "; it runs uninstrumented", t);
@@ -72,6 +65,33 @@ final class AdviceTransformer implements ClassFileTransformer {
         } finally {
             describing.remove();
         }
+    }
+
+    /**
+     * Instruments a data source's class file of the agent's own and throws the result away: the
+     * classes rewriting takes are then loaded, here, on the thread that builds the instrumentation.
+     * Whatever goes wrong only means they load later, with the first class instrumented.
+     */
+    void warmUp() {
+        ClassLoader agentLoader = AdviceTransformer.class.getClassLoader();
+        String typeName = WarmUpDataSource.class.getName();
+        try (InputStream in = agentLoader.getResourceAsStream(typeName.replace('.', '/') + ".class")) {
+            if (in != null) {
+                instrument(typeName, in.readAllBytes(), agentLoader);
+            }
+        } catch (Throwable t) {
+            // nothing to say: were Byte Buddy unable to rewrite classes here, the first real one says so
+        }
+    }
+
+    /** {@code classFile} rewritten with every matching transformation's advice, or null when none matches. */
+    private byte[] instrument(String typeName, byte[] classFile, ClassLoader loader) {
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(typeName, classFile),
+                ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
+        TypePool pool = types.typePool(locator, loader, typeName);
+        TypeDescription type = pool.describe(typeName).resolve();
+        DynamicType.Builder<?> builder = transform(type, locator, loader);
+        return builder == null ? null : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
     }
 
     /**
@@ -87,34 +107,35 @@ final class AdviceTransformer implements ClassFileTransformer {
             return false;
         }
         try {
-            return firstMatching(TypeDescription.ForLoadedType.of(loaded)) != null;
+            return matchesAny(TypeDescription.ForLoadedType.of(loaded));
         } catch (Throwable t) {
             return false;
         }
     }
 
     private DynamicType.Builder<?> transform(TypeDescription type, ClassFileLocator locator, ClassLoader loader) {
-        if (firstMatching(type) == null) {
+        if (type.isInterface() || type.isSynthetic()) {
             return null;
         }
-        DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
+        DynamicType.Builder<?> builder = null;
         for (TypeTransformation transformation : transformations) {
             if (transformation.matches(type)) {
-                builder = transformation.transform(builder, type, loader);
+                builder = transformation.transform(builder == null ? byteBuddy.decorate(type, locator) : builder,
+                        type, loader);
             }
         }
         return builder;
     }
 
-    private TypeTransformation firstMatching(TypeDescription type) {
+    private boolean matchesAny(TypeDescription type) {
         if (type.isInterface() || type.isSynthetic()) {
-            return null;
+            return false;
         }
         for (TypeTransformation transformation : transformations) {
             if (transformation.matches(type)) {
-                return transformation;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 }

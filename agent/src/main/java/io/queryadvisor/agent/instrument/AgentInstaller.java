@@ -57,7 +57,9 @@ public final class AgentInstaller {
         instrumentation.addTransformer(deferred, false);
         Thread thread = new Thread(() -> {
             try {
-                deferred.ready(transformer());
+                AdviceTransformer transformer = transformer();
+                transformer.warmUp();
+                deferred.ready(transformer);
             } catch (Throwable t) {
                 deferred.failed();
                 AgentLog.warnOnce("instrument", "could not prepare the instrumentation; connections are not captured", t);

@@ -115,6 +115,15 @@ class AdviceTransformerTest {
         }
     }
 
+    @Test
+    void theWarmUpInstrumentsADataSourceOfTheAgentsOwnAndNothingElse() {
+        Recording recording = new Recording(true);
+
+        new AdviceTransformer(List.of(recording)).warmUp();
+
+        assertThat(recording.described).containsOnly(WarmUpDataSource.class.getName());
+    }
+
     /** Records the types it is asked about; when told to, matches them all and adds nothing visible. */
     private static class Recording implements TypeTransformation {
         final List<String> described = new CopyOnWriteArrayList<>();
