@@ -1,11 +1,11 @@
 package io.queryadvisor.agent.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.is;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
-
-import static net.bytebuddy.matcher.ElementMatchers.is;
 
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;

@@ -12,7 +12,7 @@ import io.queryadvisor.agent.AgentLog;
  * The transformer registered at {@code premain}, before Byte Buddy is even loaded: it turns away,
  * with plain JDK code, every class that cannot be instrumented (the JDK's, the agent's own, and
  * every class file without the name of a method we instrument: 99% of an application's), and hands
- * the rest to Byte Buddy's transformer, which a thread of the agent's builds meanwhile.
+ * the rest to the {@link AdviceTransformer}, which a thread of the agent's builds meanwhile.
  *
  * <p>Why: loading Byte Buddy and building its transformer takes a few hundred milliseconds of
  * class loading; done on {@code premain}'s thread it delayed the application's start by that much.
@@ -72,7 +72,7 @@ final class DeferredTransformer implements ClassFileTransformer {
         return target == null ? null : target.transform(module, loader, internalName, redefined, domain, classFile);
     }
 
-    /** Byte Buddy's transformer if {@code classFile} may need it (waiting for it if need be), else null. */
+    /** The advice transformer if {@code classFile} may need it (waiting for it if need be), else null. */
     private ClassFileTransformer candidate(ClassLoader loader, String internalName, byte[] classFile) {
         if (loader == null || internalName == null || ClassFileFilter.isJdk(internalName)
                 || ClassFileFilter.isOwn(internalName) || !ClassFileFilter.mayDeclareInstrumentedMethod(classFile)) {
