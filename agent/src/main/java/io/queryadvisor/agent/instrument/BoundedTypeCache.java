@@ -30,14 +30,10 @@ final class BoundedTypeCache {
         return byLoader.computeIfAbsent(loader, any -> new Lru());
     }
 
-    /** A type pool reading through {@code locator}, with {@code loader}'s cache. */
-    TypePool typePool(ClassFileLocator locator, ClassLoader loader) {
-        return new TypePool.Default.WithLazyResolution(locate(loader), locator, TypePool.Default.ReaderMode.FAST);
-    }
-
     /**
-     * As {@link #typePool(ClassFileLocator, ClassLoader)}, for transforming {@code typeName}: its own
-     * description, read from the bytes being transformed, is kept apart from the loader's cache.
+     * A type pool reading through {@code locator}, with {@code loader}'s cache, for transforming
+     * {@code typeName}: its own description, read from the bytes being transformed, is kept apart
+     * from the loader's cache.
      */
     TypePool typePool(ClassFileLocator locator, ClassLoader loader, String typeName) {
         TypePool.CacheProvider own = new TypePool.CacheProvider.Discriminating(is(typeName),

@@ -47,7 +47,7 @@ final class DeferredTransformer implements ClassFileTransformer {
         builder = thread;
     }
 
-    /** The built transformer; classes from now on go to it. */
+    /** The built transformer, which filters the classes it is given itself; classes from now on go to it. */
     void ready(ClassFileTransformer built) {
         delegate = built;
         settled.countDown();
@@ -72,15 +72,20 @@ final class DeferredTransformer implements ClassFileTransformer {
         return target == null ? null : target.transform(module, loader, internalName, redefined, domain, classFile);
     }
 
-    /** The advice transformer if {@code classFile} may need it (waiting for it if need be), else null. */
+    /**
+     * The advice transformer once it is built: it turns away what it need not see itself, so no class
+     * is scanned twice. Before that, the advice transformer if {@code classFile} may need it (waiting
+     * for it), else null.
+     */
     private ClassFileTransformer candidate(ClassLoader loader, String internalName, byte[] classFile) {
-        if (loader == null || internalName == null || ClassFileFilter.isJdk(internalName)
-                || ClassFileFilter.isOwn(internalName) || !ClassFileFilter.mayDeclareInstrumentedMethod(classFile)) {
-            return null;
-        }
         ClassFileTransformer ready = delegate;
-        if (ready != null || Thread.currentThread() == builder) {
+        if (ready != null) {
             return ready;
+        }
+        if (loader == null || internalName == null || ClassFileFilter.isJdk(internalName)
+                || ClassFileFilter.isOwn(internalName) || !ClassFileFilter.mayDeclareInstrumentedMethod(classFile)
+                || Thread.currentThread() == builder) {
+            return null;
         }
         try {
             if (!settled.await(READY_WAIT_SECONDS, TimeUnit.SECONDS)) {

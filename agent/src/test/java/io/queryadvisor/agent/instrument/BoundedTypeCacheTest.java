@@ -47,7 +47,8 @@ class BoundedTypeCacheTest {
     private WeakReference<ClassLoader> describeInAnOwnLoader() throws Exception {
         URL classes = BoundedTypeCacheTest.class.getProtectionDomain().getCodeSource().getLocation();
         URLClassLoader loader = new URLClassLoader(new URL[] {classes}, null);
-        TypePool pool = cache.typePool(ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader), loader);
+        TypePool pool = cache.typePool(ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader), loader,
+                "com.shop.BeingTransformed");
         TypeDescription type = pool.describe(ChildFirstLoader.class.getName()).resolve();
         assertThat(type.getSuperClass().asErasure().getName()).isEqualTo("java.net.URLClassLoader");
         assertThat(cache.loaders()).isEqualTo(1);
